@@ -1,0 +1,3 @@
+from aicareer.cli import main
+
+main()

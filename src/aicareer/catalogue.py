@@ -1,0 +1,233 @@
+"""The validated catalogue: every model by id, name resolution, cross-checks.
+
+Pure: no file I/O. `loader.py` reads the YAML and builds a Catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from aicareer.errors import InputError, closest
+from aicareer.models import (
+    Industry,
+    MarketFile,
+    Occupation,
+    OccupationsFile,
+    Role,
+    RolesFile,
+    Skill,
+    SkillsFile,
+    Source,
+    SourcesFile,
+)
+
+
+def _norm(name: str) -> str:
+    """Case-, space- and dash-insensitive form of a name, for lookups."""
+    return " ".join(name.lower().replace("_", " ").replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A cross-reference problem, located by file, list key, item id and field."""
+
+    file: str
+    section: str
+    item: str
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    sources_file: SourcesFile
+    skills_file: SkillsFile
+    roles_file: RolesFile
+    occupations_file: OccupationsFile
+    market: MarketFile
+    sources: dict[str, Source] = field(init=False)
+    skills: dict[str, Skill] = field(init=False)
+    roles: dict[str, Role] = field(init=False)
+    occupations: dict[str, Occupation] = field(init=False)
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "sources", {s.id: s for s in self.sources_file.sources})
+        set_(self, "skills", {s.id: s for s in self.skills_file.skills})
+        set_(self, "roles", {r.id: r for r in self.roles_file.roles})
+        set_(self, "occupations", {o.id: o for o in self.occupations_file.occupations})
+
+    # --- facts about the data ---------------------------------------------------
+
+    @property
+    def reviewed(self) -> datetime.date:
+        """The oldest review date of any file: the data is no fresher than that."""
+        return min(
+            f.reviewed
+            for f in (self.sources_file, self.skills_file, self.roles_file, self.occupations_file, self.market)
+        )
+
+    @property
+    def industries(self) -> dict[str, Industry]:
+        return {i.id: i for i in self.market.industries}
+
+    def cited(self, ids: Iterable[str]) -> list[Source]:
+        return [self.sources[i] for i in dict.fromkeys(ids) if i in self.sources]
+
+    # --- name resolution ----------------------------------------------------------
+
+    def resolve_role(self, query: str) -> Role:
+        return self.roles[_resolve("role", query, _role_names(self.roles.values()))]
+
+    def resolve_skill(self, query: str) -> Skill:
+        return self.skills[_resolve("skill", query, _skill_names(self.skills.values()))]
+
+    def skill_index(self) -> dict[str, str]:
+        """Every normalised name and alias of every skill, mapped to its id."""
+        return _skill_names(self.skills.values())
+
+
+def _role_names(roles: Iterable[Role]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for role in roles:
+        for name in (role.id, role.name, role.short_name, *role.aliases):
+            names.setdefault(_norm(name), role.id)
+    return names
+
+
+def _skill_names(skills: Iterable[Skill]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for skill in skills:
+        for name in (skill.id, skill.name, *skill.aliases):
+            names.setdefault(_norm(name), skill.id)
+    return names
+
+
+def _resolve(kind: str, query: str, names: dict[str, str]) -> str:
+    key = _norm(query)
+    if key in names:
+        return names[key]
+    ids = list(dict.fromkeys(names.values()))
+    near = list(dict.fromkeys(names[_norm(n)] for n in closest(key, names, n=5)))[:3]
+    hint = f"; did you mean {' or '.join(near)}?" if near else ""
+    shown = ", ".join(ids) if len(ids) <= 12 else ", ".join(ids[:12]) + ", ..."
+    raise InputError(f"unknown {kind} {query!r}{hint} (valid: {shown})")
+
+
+# --- cross-reference checks ------------------------------------------------------
+
+
+def cross_check(cat: Catalogue) -> list[Problem]:
+    """Every problem that typing alone cannot catch: dangling ids, bad ranges, clashes."""
+    return list(_cross_check(cat))
+
+
+def _cross_check(cat: Catalogue) -> Iterator[Problem]:
+    sources, skills = cat.sources, cat.skills
+    categories = {c.id for c in cat.skills_file.categories}
+
+    def bad_sources(file: str, section: str, item: str, fld: str, ids: Iterable[str]) -> Iterator[Problem]:
+        for sid in ids:
+            if sid not in sources:
+                yield Problem(file, section, item, fld, f"unknown source id {sid!r}{_hint(sid, sources)}")
+
+    yield from _duplicates("sources.yaml", "sources", [s.id for s in cat.sources_file.sources])
+    yield from _duplicates("skills.yaml", "categories", [c.id for c in cat.skills_file.categories])
+    yield from _duplicates("skills.yaml", "skills", [s.id for s in cat.skills_file.skills])
+    yield from _duplicates("roles.yaml", "roles", [r.id for r in cat.roles_file.roles])
+    yield from _duplicates("occupations.yaml", "occupations", [o.id for o in cat.occupations_file.occupations])
+
+    owner: dict[str, str] = {}
+    for skill in cat.skills_file.skills:
+        if skill.category not in categories:
+            yield Problem("skills.yaml", "skills", skill.id, "category",
+                          f"unknown category {skill.category!r}{_hint(skill.category, categories)}")
+        if skill.learn_hours <= 0:
+            yield Problem("skills.yaml", "skills", skill.id, "learn_hours", "must be a positive number of hours")
+        yield from bad_sources("skills.yaml", "skills", skill.id, "sources", skill.sources)
+        for name in (skill.id, skill.name, *skill.aliases):
+            key = _norm(name)
+            if owner.setdefault(key, skill.id) != skill.id:
+                yield Problem("skills.yaml", "skills", skill.id, "aliases",
+                              f"name {name!r} is also used by skill {owner[key]!r}")
+
+    role_owner: dict[str, str] = {}
+    for role in cat.roles_file.roles:
+        sal = role.salary
+        if sal.low <= 0 or sal.high <= 0:
+            yield Problem("roles.yaml", "roles", role.id, "salary", "low and high must be positive whole dollars")
+        if sal.low > sal.high:
+            yield Problem("roles.yaml", "roles", role.id, "salary",
+                          f"low ({sal.low}) is above high ({sal.high})")
+        yield from bad_sources("roles.yaml", "roles", role.id, "salary.sources", sal.sources)
+        yield from bad_sources("roles.yaml", "roles", role.id, "sources", role.sources)
+        for i, fact in enumerate(role.facts):
+            yield from bad_sources("roles.yaml", "roles", role.id, f"facts[{i}].sources", fact.sources)
+        for fld in ("must_have", "nice_to_have"):
+            for sid in getattr(role, fld):
+                if sid not in skills:
+                    yield Problem("roles.yaml", "roles", role.id, fld, f"unknown skill id {sid!r}{_hint(sid, skills)}")
+        both = set(role.must_have) & set(role.nice_to_have)
+        if both:
+            yield Problem("roles.yaml", "roles", role.id, "nice_to_have",
+                          f"{', '.join(sorted(both))} also listed in must_have")
+        listed = set(role.must_have) | set(role.nice_to_have)
+        for sid in role.skill_notes:
+            if sid not in listed:
+                yield Problem("roles.yaml", "roles", role.id, "skill_notes",
+                              f"note for {sid!r}, which is not among the role's skills")
+        for name in (role.id, role.name, role.short_name, *role.aliases):
+            key = _norm(name)
+            if role_owner.setdefault(key, role.id) != role.id:
+                yield Problem("roles.yaml", "roles", role.id, "aliases",
+                              f"name {name!r} is also used by role {role_owner[key]!r}")
+
+    for occ in cat.occupations_file.occupations:
+        w = occ.wages
+        if not (0 < w.p10 <= w.p25 <= w.median <= w.p75 <= w.p90):
+            yield Problem("occupations.yaml", "occupations", occ.id, "wages",
+                          "percentiles must be positive and rise: p10 <= p25 <= median <= p75 <= p90")
+        yield from bad_sources("occupations.yaml", "occupations", occ.id, "sources", occ.sources)
+
+    market = cat.market
+    yield from _duplicates("market.yaml", "figures", [f.id for f in market.figures])
+    yield from _duplicates("market.yaml", "industries", [i.id for i in market.industries])
+    for fig in market.figures:
+        yield from bad_sources("market.yaml", "figures", fig.id, "sources", fig.sources)
+        if fig.value_high is not None and fig.value_high < fig.value:
+            yield Problem("market.yaml", "figures", fig.id, "value_high", "is below value")
+    for spot in market.hotspots:
+        yield from bad_sources("market.yaml", "hotspots", spot.id, "sources", spot.sources)
+    yield from bad_sources("market.yaml", "metro_medians", "", "sources", market.metro_medians.sources)
+    for ind in market.industries:
+        yield from bad_sources("market.yaml", "industries", ind.id, "sources", ind.sources)
+        for emp in ind.employers:
+            for rid in emp.roles:
+                if rid not in cat.roles:
+                    yield Problem("market.yaml", "industries", ind.id, "employers.roles",
+                                  f"unknown role id {rid!r}{_hint(rid, cat.roles)}")
+    for loc in market.adjustments.locations:
+        if loc.premium_low > loc.premium_high:
+            yield Problem("market.yaml", "adjustments.locations", loc.id, "premium_low", "is above premium_high")
+        if loc.premium_low <= -100:
+            yield Problem("market.yaml", "adjustments.locations", loc.id, "premium_low", "must be above -100")
+        yield from bad_sources("market.yaml", "adjustments.locations", loc.id, "sources", loc.sources)
+    for lvl in market.adjustments.levels:
+        if not (0.0 <= lvl.band_low < lvl.band_high <= 1.0):
+            yield Problem("market.yaml", "adjustments.levels", lvl.id, "band_low",
+                          "bands must satisfy 0 <= band_low < band_high <= 1")
+
+
+def _duplicates(file: str, section: str, ids: list[str]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            yield Problem(file, section, i, "id", f"duplicate id {i!r}")
+        seen.add(i)
+
+
+def _hint(value: str, valid: Iterable[str]) -> str:
+    near = closest(value, valid, n=1)
+    return f" (did you mean {near[0]!r}?)" if near else ""

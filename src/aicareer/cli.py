@@ -1,0 +1,306 @@
+"""The command line: parse options, call the domain, hand the result to render.
+
+Only this module prints, exits or maps errors to exit codes:
+0 ok, 1 error, 2 usage / bad input, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from aicareer import __version__
+from aicareer.errors import EXIT_ERROR, EXIT_INTERRUPTED, AicareerError
+
+app = typer.Typer(
+    name="aicareer",
+    help="An offline AI-career advisor: which AI role fits you, what it pays, "
+    "what you are missing, and what to do each month.",
+    epilog="Start with: aicareer compare    Data and sources: aicareer market",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+data_app = typer.Typer(
+    help="Check a custom data folder.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+)
+app.add_typer(data_app, name="data")
+
+# --- shared options (declared once) ------------------------------------------------
+
+DataDir = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data-dir",
+        envvar="AICAREER_DATA_DIR",
+        help="A folder of YAML files layered over the bundled data (same id replaces, new id adds).",
+        show_default=False,
+        rich_help_panel="Data",
+    ),
+]
+Json = Annotated[bool, typer.Option("--json", help="Print the data as JSON on stdout (messages go to stderr).")]
+Location = Annotated[
+    Optional[str],
+    typer.Option("--location", "-l", help="sf, nyc, austin, remote or us: adjusts pay (an estimate).",
+                 show_default=False),
+]
+Level = Annotated[
+    Optional[str],
+    typer.Option("--level", help="entry, mid or senior: narrows the range (an estimate).", show_default=False),
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print a one-line message on stderr and return the Exit to raise."""
+    sys.stderr.write(f"aicareer: {message}\n")
+    return typer.Exit(code)
+
+
+def handled(fn: F) -> F:
+    """Turn the project's errors, Ctrl-C and a closed pipe into a message and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except AicareerError as exc:
+            raise fail(exc.message, exc.exit_code) from None
+        except (KeyboardInterrupt, EOFError):
+            sys.stderr.write("Aborted.\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_ERROR) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # the last guard: never show a traceback
+            if os.environ.get("AICAREER_DEBUG"):
+                raise
+            raise fail(f"internal error: {type(exc).__name__}: {exc} (set AICAREER_DEBUG=1 for details)",
+                       EXIT_ERROR) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def show(renderable: Any) -> None:
+    from aicareer.render.common import make_console
+
+    make_console().print(renderable)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"aicareer {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """An offline AI-career advisor: which AI role fits you, what it pays, what you are
+    missing, and what to do each month.
+
+    [b]Examples[/b]
+
+      aicareer compare                    salary ranges side by side
+
+      aicareer compare mle nlp -l sf --level senior
+
+      aicareer role mle                   one role's profile
+
+      aicareer market --json              macro numbers as JSON
+    """
+
+
+# --- catalogue commands ------------------------------------------------------------
+
+
+def _catalogue(data_dir: Path | None):  # -> Catalogue (import kept lazy)
+    from aicareer.loader import load_catalogue, overlay_dir
+
+    return load_catalogue(overlay_dir(data_dir))
+
+
+@app.command()
+@handled
+def compare(
+    roles: Annotated[
+        Optional[list[str]], typer.Argument(help="Roles by id, alias or name (default: all).", show_default=False)
+    ] = None,
+    location: Location = None,
+    level: Level = None,
+    sort: Annotated[str, typer.Option(help="midpoint, low, high or name.")] = "midpoint",
+    reference: Annotated[
+        bool, typer.Option("--reference/--no-reference", help="Show BLS reference occupations under the roles.")
+    ] = True,
+    json_out: Json = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Salary ranges of the AI roles side by side, on one scale.
+
+    [b]Examples[/b]
+
+      aicareer compare
+
+      aicareer compare mle prompt --location sf --level senior
+
+      aicareer compare --sort low --no-reference --json
+    """
+    from aicareer import jsonshape, salary
+
+    cat = _catalogue(data_dir)
+    comp = salary.compare(cat, roles, location=location, level=level, sort=sort)
+    refs = list(cat.occupations.values()) if reference else []
+    if json_out:
+        print_json(jsonshape.comparison(cat, comp, refs))
+        return
+    from aicareer.render.catalogue_views import compare_view
+    from aicareer.render.common import make_console
+
+    console = make_console()
+    console.print(compare_view(cat, comp, refs, width=console.width))
+
+
+@app.command("roles")
+@handled
+def roles_cmd(json_out: Json = False, data_dir: DataDir = None) -> None:
+    """The catalogue of AI roles, one line a role.
+
+    [b]Examples[/b]
+
+      aicareer roles
+
+      aicareer roles --json
+    """
+    cat = _catalogue(data_dir)
+    if json_out:
+        from aicareer import jsonshape
+
+        print_json({"data_as_of": cat.reviewed.isoformat(),
+                    "roles": [{"id": r.id, "name": r.name, "track": r.track, "aliases": list(r.aliases),
+                               "salary": jsonshape.plain(r.salary)} for r in cat.roles.values()]})
+        return
+    from aicareer.render.catalogue_views import roles_view
+
+    show(roles_view(cat))
+
+
+@app.command("role")
+@handled
+def role_cmd(
+    role: Annotated[str, typer.Argument(help="A role by id, alias or name, e.g. mle, 'prompt engineer'.")],
+    json_out: Json = False,
+    data_dir: DataDir = None,
+) -> None:
+    """One role's profile: pay, skills (must-have / nice-to-have), tools, trend, who hires.
+
+    [b]Examples[/b]
+
+      aicareer role mle
+
+      aicareer role "AI product manager" --json
+    """
+    cat = _catalogue(data_dir)
+    found = cat.resolve_role(role)
+    if json_out:
+        from aicareer import jsonshape
+
+        print_json(jsonshape.role(cat, found))
+        return
+    from aicareer.render.catalogue_views import role_view
+
+    show(role_view(cat, found))
+
+
+@app.command()
+@handled
+def market(json_out: Json = False, data_dir: DataDir = None) -> None:
+    """The hiring market: macro numbers, hotspots, metro pay, industries hiring and cooling.
+
+    [b]Examples[/b]
+
+      aicareer market
+
+      aicareer market --json
+    """
+    cat = _catalogue(data_dir)
+    if json_out:
+        from aicareer import jsonshape
+
+        data = jsonshape.plain(cat.market)
+        data["data_as_of"] = cat.reviewed.isoformat()
+        data["cited"] = jsonshape.sources(cat, list(cat.sources))
+        print_json(data)
+        return
+    from aicareer.render.catalogue_views import market_view
+
+    show(market_view(cat))
+
+
+@data_app.command("validate")
+@handled
+def data_validate(
+    folder: Annotated[
+        Optional[Path],
+        typer.Argument(help="The custom data folder to check (default: the bundled data).", show_default=False),
+    ] = None,
+    json_out: Json = False,
+) -> None:
+    """Check a data folder layered over the bundled data; list every problem, with file and line.
+
+    [b]Examples[/b]
+
+      aicareer data validate ./my-data
+
+      aicareer data validate          (the bundled data)
+    """
+    from aicareer.errors import EXIT_USAGE
+    from aicareer.loader import bundled_data_dir, validate
+
+    problems = validate(folder)
+    if json_out:
+        print_json({"folder": str(folder or bundled_data_dir()), "ok": not problems, "problems": problems})
+    else:
+        for p in problems:
+            sys.stdout.write(p + "\n")
+        sys.stderr.write(f"aicareer: {len(problems)} problem(s) found\n" if problems
+                         else f"aicareer: {folder or bundled_data_dir()}: data is valid\n")
+    if problems:
+        raise typer.Exit(EXIT_USAGE)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("Aborted.\n")
+        sys.exit(EXIT_INTERRUPTED)

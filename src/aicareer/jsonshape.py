@@ -1,0 +1,69 @@
+"""The documented --json shapes (plain dicts; money in whole US dollars)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from aicareer.catalogue import Catalogue
+from aicareer.models import Occupation, Role
+from aicareer.salary import Comparison
+
+
+def plain(obj: Any) -> Any:
+    """A model as JSON-ready builtins."""
+    return msgspec.to_builtins(obj)
+
+
+def sources(cat: Catalogue, ids: list[str]) -> list[dict[str, Any]]:
+    return [plain(s) for s in cat.cited(ids)]
+
+
+def occupation(occ: Occupation) -> dict[str, Any]:
+    data = plain(occ)
+    data["basis"] = "base wage"
+    return data
+
+
+def comparison(cat: Catalogue, comp: Comparison, references: list[Occupation]) -> dict[str, Any]:
+    roles = []
+    for row in comp.rows:
+        pay = row.pay
+        roles.append({
+            "id": row.role.id,
+            "name": row.role.name,
+            "track": row.role.track,
+            "basis": pay.basis,
+            "low": pay.low,
+            "high": pay.high,
+            "open_top": pay.open_top,
+            "midpoint": pay.midpoint,
+            "estimate": pay.estimate,
+            "published": {"low": row.published.low, "high": row.published.high,
+                          "open_top": row.published.open_top, "period": row.published.period,
+                          "sources": list(row.published.sources)},
+            "trend": plain(row.role.trend),
+        })
+    ids = [s for r in comp.rows for s in r.published.sources] + [s for o in references for s in o.sources]
+    return {
+        "data_as_of": cat.reviewed.isoformat(),
+        "currency": "USD",
+        "location": comp.location.id if comp.location else None,
+        "level": comp.level.id if comp.level else None,
+        "methods": comp.methods,
+        "roles": roles,
+        "reference": [occupation(o) for o in references],
+        "sources": sources(cat, ids),
+    }
+
+
+def role(cat: Catalogue, r: Role) -> dict[str, Any]:
+    data = plain(r)
+    data["skills"] = {
+        kind: [{"id": sid, "name": cat.skills[sid].name, "note": r.skill_notes.get(sid)} for sid in ids]
+        for kind, ids in (("must_have", r.must_have), ("nice_to_have", r.nice_to_have))
+    }
+    data["data_as_of"] = cat.reviewed.isoformat()
+    data["cited"] = sources(cat, [*r.sources, *r.salary.sources])
+    return data

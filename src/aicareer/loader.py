@@ -1,0 +1,304 @@
+"""Read the YAML data folders into a validated Catalogue.
+
+The bundled `data/` folder is always read; a custom folder (`--data-dir` or
+AICAREER_DATA_DIR) is layered over it: in every list of items with an `id`,
+the same id replaces the bundled item and a new id adds one; any other
+top-level key replaces the bundled value whole. Every problem names the file,
+the line where it can, and the field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import yaml
+
+from aicareer.catalogue import Catalogue, cross_check
+from aicareer.errors import DataError, InputError
+from aicareer.models import MarketFile, OccupationsFile, RolesFile, SkillsFile, SourcesFile
+
+try:  # libyaml is several times faster; fall back where it was not built
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+DATA_ENV = "AICAREER_DATA_DIR"
+
+#: file name -> the model of the whole file
+FILES: dict[str, type[msgspec.Struct]] = {
+    "sources.yaml": SourcesFile,
+    "skills.yaml": SkillsFile,
+    "roles.yaml": RolesFile,
+    "occupations.yaml": OccupationsFile,
+    "market.yaml": MarketFile,
+}
+
+
+def bundled_data_dir() -> Path:
+    """The data shipped with the package (inside the wheel, or the repo's data/)."""
+    here = Path(__file__).resolve().parent
+    inside = here / "data"
+    return inside if inside.is_dir() else here.parents[1] / "data"
+
+
+def overlay_dir(option: Path | None) -> Path | None:
+    """The custom data folder from the option, else from AICAREER_DATA_DIR."""
+    if option is not None:
+        return option
+    env = os.environ.get(DATA_ENV)
+    return Path(env) if env else None
+
+
+# --- one YAML document, with lazy line lookup --------------------------------------
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    data: Any
+    _root: Any = None
+
+    def line(self, keys: list[str | int]) -> int | None:
+        """The 1-based line of the node at `keys`, or of its deepest existing parent."""
+        if self._root is None:
+            try:
+                self._root = yaml.compose(self.text, Loader=SafeLoader)
+            except yaml.YAMLError:
+                return None
+        node = self._root
+        for key in keys:
+            nxt = None
+            if isinstance(node, yaml.MappingNode):
+                nxt = next((v for k, v in node.value if k.value == key), None)
+                if nxt is None:  # point at the key itself when the value is the problem
+                    nxt = next((k for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                nxt = node.value[key]
+            if nxt is None:
+                break
+            node = nxt
+        return node.start_mark.line + 1 if node is not None else None
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse one YAML file; every failure is a DataError naming the file."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise DataError([f"{path}: is a folder, not a YAML file"]) from None
+    except OSError as exc:
+        raise DataError([f"{path}: cannot read ({exc.strerror or exc})"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([f"{path}: not UTF-8 text (bad byte at offset {exc.start})"]) from None
+    try:
+        data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise DataError([f"{where}: invalid YAML: {what}"]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([f"{path}: invalid YAML: {exc}"]) from None
+    if data is None:
+        raise DataError([f"{path}: file is empty"])
+    if not isinstance(data, dict):
+        raise DataError([f"{path}:1: the top level must be a mapping of keys, not a {type(data).__name__}"])
+    return Document(path, text, data)
+
+
+# --- validation of one file's parts ------------------------------------------------
+
+_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+_SEG = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def _split_error(exc: msgspec.ValidationError) -> tuple[str, list[str | int]]:
+    m = _AT.match(str(exc))
+    assert m is not None
+    msg, path = m["msg"], m["path"] or ""
+    keys: list[str | int] = [k if k else int(i) for k, i in _SEG.findall(path)]
+    unknown = re.search(r"unknown field `([^`]+)`", msg)
+    if unknown:
+        keys.append(unknown[1])
+    return msg, keys
+
+
+def _fmt_keys(keys: list[str | int]) -> str:
+    out = ""
+    for k in keys:
+        out += f"[{k}]" if isinstance(k, int) else (f".{k}" if out else k)
+    return out
+
+
+def _item_lists(model: type[msgspec.Struct]) -> dict[str, type]:
+    """Top-level fields of a file model that are lists of items with an id."""
+    out = {}
+    for f in msgspec.structs.fields(model):
+        args = getattr(f.type, "__args__", ())
+        item = args[0] if args else None
+        if isinstance(item, type) and issubclass(item, msgspec.Struct) and "id" in item.__struct_fields__:
+            out[f.name] = item
+    return out
+
+
+def check_parts(doc: Document, model: type[msgspec.Struct]) -> list[str]:
+    """Validate each item and each other top-level key of one file on its own,
+    so that one bad item does not hide the problems of the next."""
+    problems: list[str] = []
+    name = doc.path.name
+    fields = {f.name: f for f in msgspec.structs.fields(model)}
+    lists = _item_lists(model)
+
+    def report(exc: msgspec.ValidationError, prefix: list[str | int], label: str) -> None:
+        msg, keys = _split_error(exc)
+        full = prefix + keys
+        line = doc.line(full)
+        where = f"{doc.path}:{line}" if line else str(doc.path)
+        problems.append(f"{where}: {label}{_fmt_keys(keys) and ('.' if label else '') + _fmt_keys(keys)}: {msg}")
+
+    for key, value in doc.data.items():
+        if key not in fields:
+            near = [k for k in fields if k.startswith(str(key)[:3])]
+            hint = f" (expected one of: {', '.join(fields)})" if not near else f" (did you mean {near[0]!r}?)"
+            line = doc.line([key])
+            problems.append(f"{doc.path}:{line}: unknown key {key!r} in {name}{hint}")
+            continue
+        if key in lists:
+            if not isinstance(value, list):
+                problems.append(f"{doc.path}:{doc.line([key])}: {key}: expected a list, got {type(value).__name__}")
+                continue
+            seen: dict[str, int] = {}
+            for i, item in enumerate(value):
+                ident = item.get("id") if isinstance(item, dict) else None
+                label = f"{key}[{ident}]" if isinstance(ident, str) else f"{key}[{i}]"
+                try:
+                    msgspec.convert(item, lists[key])
+                except msgspec.ValidationError as exc:
+                    report(exc, [key, i], label)
+                if isinstance(ident, str):
+                    if ident in seen:
+                        problems.append(f"{doc.path}:{doc.line([key, i])}: {label}: duplicate id {ident!r} "
+                                        f"(first at item {seen[ident] + 1})")
+                    seen.setdefault(ident, i)
+        else:
+            try:
+                msgspec.convert(value, fields[key].type)
+            except msgspec.ValidationError as exc:
+                report(exc, [key], key)
+    return problems
+
+
+def merge(base: dict[str, Any], over: dict[str, Any], lists: set[str]) -> dict[str, Any]:
+    """Layer one file's data over another's: item lists by id, other keys whole."""
+    out = dict(base)
+    for key, value in over.items():
+        if key in lists and isinstance(value, list) and isinstance(base.get(key), list):
+            by_id = {item.get("id"): n for n, item in enumerate(base[key]) if isinstance(item, dict)}
+            merged = list(base[key])
+            for item in value:
+                ident = item.get("id") if isinstance(item, dict) else None
+                if ident in by_id:
+                    merged[by_id[ident]] = item
+                else:
+                    merged.append(item)
+            out[key] = merged
+        else:
+            out[key] = value
+    return out
+
+
+# --- the whole catalogue -------------------------------------------------------------
+
+
+def load_catalogue(data_dir: Path | None = None) -> Catalogue:
+    """Load the bundled data with `data_dir` layered over it; raise DataError on any problem."""
+    catalogue, problems = _load(data_dir)
+    if problems:
+        raise DataError(problems)
+    assert catalogue is not None
+    return catalogue
+
+
+def validate(data_dir: Path | None = None) -> list[str]:
+    """Every problem found in the bundled data with `data_dir` layered over it."""
+    return _load(data_dir)[1]
+
+
+def _load(data_dir: Path | None) -> tuple[Catalogue | None, list[str]]:
+    bundled = bundled_data_dir()
+    folders = [bundled]
+    if data_dir is not None:
+        if not data_dir.exists():
+            raise InputError(f"data folder {data_dir} does not exist")
+        if not data_dir.is_dir():
+            raise InputError(f"data folder {data_dir} is not a folder")
+        if not any((data_dir / name).exists() for name in FILES):
+            raise InputError(f"data folder {data_dir} holds none of the data files ({', '.join(FILES)})")
+        if data_dir.resolve() != bundled.resolve():
+            folders.append(data_dir)
+
+    problems: list[str] = []
+    parsed: dict[str, Any] = {}
+    docs: dict[str, list[Document]] = {}
+    for name, model in FILES.items():
+        merged: dict[str, Any] | None = None
+        for folder in folders:
+            path = folder / name
+            if folder is not bundled and not path.exists():
+                continue
+            try:
+                doc = read_document(path)
+            except DataError as exc:
+                problems.extend(exc.problems)
+                continue
+            docs.setdefault(name, []).append(doc)
+            problems.extend(check_parts(doc, model))
+            merged = doc.data if merged is None else merge(merged, doc.data, set(_item_lists(model)))
+        if merged is None:
+            continue
+        try:
+            parsed[name] = msgspec.convert(merged, model)
+        except msgspec.ValidationError as exc:
+            msg, keys = _split_error(exc)
+            if not problems or "missing required field" in msg:
+                problems.append(f"{docs[name][-1].path}: {_fmt_keys(keys) or name}: {msg}")
+
+    if problems or len(parsed) != len(FILES):
+        return None, list(dict.fromkeys(problems))
+    catalogue = Catalogue(
+        sources_file=parsed["sources.yaml"],
+        skills_file=parsed["skills.yaml"],
+        roles_file=parsed["roles.yaml"],
+        occupations_file=parsed["occupations.yaml"],
+        market=parsed["market.yaml"],
+    )
+    for p in cross_check(catalogue):
+        path, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)
+        item = f"[{p.item}]" if p.item else ""
+        problems.append(f"{path}:{line}: {p.section}{item}.{p.field}: {p.message}" if line
+                        else f"{path}: {p.section}{item}.{p.field}: {p.message}")
+    return (None if problems else catalogue), problems
+
+
+def _locate(docs: list[Document], section: str, item: str, field: str) -> tuple[str, int | None]:
+    """The file (overlay first) and line of an item's field named by a cross-check."""
+    keys: list[str | int] = list(section.split("."))
+    for doc in reversed(docs):
+        node: Any = doc.data
+        for k in keys:
+            node = node.get(k) if isinstance(node, dict) else None
+        if isinstance(node, list):
+            for i, entry in enumerate(node):
+                if isinstance(entry, dict) and entry.get("id") == item:
+                    return str(doc.path), doc.line([*keys, i, *field.split(".")[0:1]])
+        elif node is not None and not item:
+            return str(doc.path), doc.line([*keys, field])
+    return (str(docs[-1].path) if docs else "data"), None

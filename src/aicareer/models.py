@@ -1,0 +1,241 @@
+"""Typed, immutable models of the bundled data (one Struct per YAML shape).
+
+msgspec validates while it converts: wrong types, missing fields and unknown
+keys are rejected with the path of the field, which the loader turns into a
+file-and-line message.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+import msgspec
+
+
+class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Base for every data model."""
+
+
+# --- sources -------------------------------------------------------------------
+
+SourceKind = Literal["article", "primary", "secondary"]
+
+
+class Source(Model):
+    id: str
+    title: str
+    publisher: str
+    period: str
+    kind: SourceKind
+    url: str | None = None
+    note: str | None = None
+
+
+class SourcesFile(Model):
+    reviewed: datetime.date
+    sources: tuple[Source, ...]
+
+
+# --- skills --------------------------------------------------------------------
+
+
+class OnetFlag(Model):
+    occupation: str
+    hot: bool
+    in_demand: bool
+
+
+class Category(Model):
+    id: str
+    name: str
+
+
+class Skill(Model):
+    id: str
+    name: str
+    category: str
+    learn_hours: int
+    sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    onet: tuple[OnetFlag, ...] = ()
+
+
+class SkillsFile(Model):
+    reviewed: datetime.date
+    categories: tuple[Category, ...]
+    skills: tuple[Skill, ...]
+
+
+# --- roles ---------------------------------------------------------------------
+
+Track = Literal["technical", "applied"]
+Basis = Literal["base+equity", "base wage", "total compensation"]
+Unit = Literal["percent", "percent_change", "usd", "count"]
+
+
+class SalaryRange(Model):
+    low: int
+    high: int
+    basis: Basis
+    period: str
+    sources: tuple[str, ...]
+    open_top: bool = False
+    note: str | None = None
+
+    @property
+    def midpoint(self) -> int:
+        return (self.low + self.high) // 2
+
+
+class Fact(Model):
+    text: str
+    period: str
+    sources: tuple[str, ...]
+    value: float | None = None
+    unit: Unit | None = None
+    via: str | None = None
+
+
+class Trend(Model):
+    demand: str
+    summary: str
+    detail: str
+
+
+class Role(Model):
+    id: str
+    name: str
+    short_name: str
+    track: Track
+    salary: SalaryRange
+    must_have: tuple[str, ...]
+    nice_to_have: tuple[str, ...]
+    trend: Trend
+    example: str
+    sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    skill_notes: dict[str, str] = {}
+    tools: tuple[str, ...] = ()
+    hiring: tuple[str, ...] = ()
+    other_titles: tuple[str, ...] = ()
+
+
+class RolesFile(Model):
+    reviewed: datetime.date
+    roles: tuple[Role, ...]
+
+
+# --- reference occupations (BLS) ----------------------------------------------
+
+
+class Wages(Model):
+    p10: int
+    p25: int
+    median: int
+    p75: int
+    p90: int
+
+
+class Occupation(Model):
+    id: str
+    name: str
+    short_name: str
+    soc: str
+    employment: int
+    mean: int
+    wages: Wages
+    period: str
+    sources: tuple[str, ...]
+    p90_open: bool = False
+    median_prior: int | None = None
+    note: str | None = None
+
+
+class OccupationsFile(Model):
+    reviewed: datetime.date
+    occupations: tuple[Occupation, ...]
+
+
+# --- market --------------------------------------------------------------------
+
+
+class Figure(Model):
+    id: str
+    label: str
+    value: float
+    unit: Unit
+    period: str
+    sources: tuple[str, ...]
+    value_high: float | None = None
+    via: str | None = None
+    note: str | None = None
+
+
+class Hotspot(Model):
+    id: str
+    name: str
+    summary: str
+    sources: tuple[str, ...]
+    rank: int | None = None
+
+
+class Metro(Model):
+    name: str
+    median: int
+    employment: int
+
+
+class MetroMedians(Model):
+    occupation: str
+    national_median: int
+    period: str
+    sources: tuple[str, ...]
+    metros: tuple[Metro, ...]
+
+
+class Employer(Model):
+    name: str
+    focus: str
+    roles: tuple[str, ...] = ()
+
+
+class Industry(Model):
+    id: str
+    name: str
+    status: Literal["hiring", "cooling"]
+    sources: tuple[str, ...]
+    summary: str | None = None
+    employers: tuple[Employer, ...] = ()
+
+
+class LocationAdjustment(Model):
+    id: str
+    name: str
+    premium_low: float
+    premium_high: float
+    method: str
+    sources: tuple[str, ...]
+
+
+class LevelAdjustment(Model):
+    id: str
+    name: str
+    band_low: float
+    band_high: float
+    method: str
+
+
+class Adjustments(Model):
+    locations: tuple[LocationAdjustment, ...]
+    levels: tuple[LevelAdjustment, ...]
+
+
+class MarketFile(Model):
+    reviewed: datetime.date
+    figures: tuple[Figure, ...]
+    hotspots: tuple[Hotspot, ...]
+    metro_medians: MetroMedians
+    industries: tuple[Industry, ...]
+    adjustments: Adjustments

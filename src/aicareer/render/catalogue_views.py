@@ -1,0 +1,212 @@
+"""Views of the catalogue: compare, roles, role, market."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from aicareer.catalogue import Catalogue
+from aicareer.models import Occupation, Role
+from aicareer.render.common import (
+    Axis,
+    RangeBar,
+    bullets,
+    as_of,
+    dollars,
+    money,
+    money_range,
+    nice_scale,
+    percent,
+    source_lines,
+)
+from aicareer.salary import Comparison
+
+DEMAND_STYLE = {"rising": "green", "growing": "green", "booming": "green", "evolving": "yellow"}
+
+
+def _table(**kwargs: object) -> Table:
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False, **kwargs)  # type: ignore[arg-type]
+
+
+def median_change(occ: Occupation) -> str:
+    if not occ.median_prior:
+        return ""
+    return f"median {percent((occ.wages.median / occ.median_prior - 1) * 100, signed=True)} y/y"
+
+
+def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation], width: int = 80) -> RenderableType:
+    """Salary ranges side by side on one scale, with reference rows and notes.
+
+    `width` is the terminal's: below 100 columns the trend column wraps narrower.
+    """
+    # an open top reaches past its high end, so leave room for its arrow
+    values = [v for r in comp.rows for v in (r.pay.low, r.pay.high + (1 if r.pay.open_top else 0))]
+    values += [v for o in references for v in (o.wages.p10, o.wages.p90)]
+    scale = nice_scale(values)
+    table = _table(title="AI role salaries, side by side", title_justify="left", expand=True)
+    table.add_column("Role", no_wrap=True, max_width=22)
+    table.add_column("Range", no_wrap=True)
+    table.add_column("Mid", justify="right", no_wrap=True)
+    table.add_column(Axis(money(scale[0]), money(scale[1])), ratio=1, min_width=12, no_wrap=True)
+    table.add_column("Trend", max_width=14 if width < 100 else 26, overflow="fold")
+    for row in comp.rows:
+        pay = row.pay
+        table.add_row(
+            Text.assemble(row.role.short_name, "\n", (row.role.track, "dim")),
+            Text.assemble(("≈" if pay.estimate else "") + money_range(pay.low, pay.high, pay.open_top),
+                          "\n", (pay.basis, "dim")),
+            ("≈" if pay.estimate else "") + money(pay.midpoint),
+            RangeBar(pay.low, pay.high, scale, open_top=pay.open_top),
+            Text(row.role.trend.summary, style=DEMAND_STYLE.get(row.role.trend.demand, "")),
+        )
+    if references:
+        table.add_section()
+        for occ in references:
+            w = occ.wages
+            table.add_row(
+                Text.assemble(occ.short_name, "\n", ("BLS reference", "dim")),
+                Text.assemble(money_range(w.p10, w.p90, occ.p90_open), "\n", ("base wage", "dim")),
+                money(w.median),
+                RangeBar(w.p10, w.p90, scale, inner=(w.p25, w.p75), open_top=occ.p90_open, style="blue"),
+                Text(median_change(occ), style="dim"),
+            )
+
+    notes = Text(style="")
+    notes.append("Mid = (low + high) / 2; for BLS rows, the median. ", style="dim")
+    notes.append("Article ranges are base + equity (2025). ", style="dim")
+    if references:
+        notes.append("BLS rows are national base wages, May 2024, no equity: not comparable "
+                     "one-to-one with base + equity; bar ░ P10–P90, █ P25–P75.", style="dim")
+    parts: list[RenderableType] = [table, notes]
+    if comp.adjusted or comp.location or comp.level:
+        lines = list(comp.methods)
+        if comp.location is not None and references:
+            lines.append("BLS rows are national figures and are not adjusted.")
+        parts.append(bullets("≈ = estimate, derived from the published range. Method:", lines, "bold yellow"))
+    ids = [s for r in comp.rows for s in r.published.sources]
+    ids += [s for o in references for s in o.sources]
+    if comp.location is not None:
+        ids += list(comp.location.sources)
+    parts += [source_lines(cat, ids), as_of(cat)]
+    return Group(*(Padding(p, (0, 0, 1, 0)) if i < len(parts) - 1 else p for i, p in enumerate(parts)))
+
+
+def roles_view(cat: Catalogue) -> RenderableType:
+    table = _table(title="AI roles in the catalogue", title_justify="left")
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("Role")
+    table.add_column("Track", no_wrap=True)
+    table.add_column("Pay", no_wrap=True)
+    for role in cat.roles.values():
+        s = role.salary
+        table.add_row(Text(role.id), Text(role.name), role.track, money_range(s.low, s.high, s.open_top))
+    hint = Text("Pay: the article's base + equity ranges, 2025 [article]. "
+                "More: aicareer role ID, aicareer compare.", style="dim")
+    return Group(table, hint, as_of(cat))
+
+
+def _skills_table(cat: Catalogue, role: Role) -> Table:
+    table = _table(title="Skills (most important first)", title_justify="left")
+    table.add_column("", no_wrap=True)
+    table.add_column("Skill")
+    table.add_column("Why / note", style="dim")
+    for label, ids in (("must-have", role.must_have), ("nice-to-have", role.nice_to_have)):
+        for n, sid in enumerate(ids):
+            skill = cat.skills[sid]
+            hot = " ★" if any(f.hot or f.in_demand for f in skill.onet) else ""
+            table.add_row(label if n == 0 else "", Text(skill.name + hot), Text(role.skill_notes.get(sid, "")))
+        table.add_section()
+    return table
+
+
+def role_view(cat: Catalogue, role: Role) -> RenderableType:
+    s = role.salary
+    head = Text.assemble((role.name, "bold"), f"  ({role.id}, {role.track} track)")
+    pay = Text.assemble(
+        ("Pay: ", "bold"), f"{money_range(s.low, s.high, s.open_top)} {s.basis}, {s.period} ",
+        (f"[{', '.join(s.sources)}]", "dim"),
+    )
+    facts = [f"{' '.join(f.text.split())}" + (f" ({f.via})" if f.via else "") + f" [{', '.join(f.sources)}]"
+             for f in role.facts]
+    pay_block = Group(pay, bullets("", ([s.note] if s.note else []) + facts, ""))
+    other = ", ".join(role.other_titles) or "-"
+    body: list[RenderableType] = [
+        head,
+        pay_block,
+        _skills_table(cat, role),
+        Text("★ O*NET 29.2 flags this technology as Hot or In Demand for at least one related "
+             "occupation [onet-29.2].", style="dim"),
+        Text.assemble(("Tools: ", "bold"), ", ".join(role.tools) or "-"),
+        Text.assemble(("Trend: ", "bold"), (role.trend.demand, DEMAND_STYLE.get(role.trend.demand, "")),
+                      f". {' '.join(role.trend.detail.split())}"),
+        Text.assemble(("Example: ", "bold"), " ".join(role.example.split())),
+        Text.assemble(("Who hires: ", "bold"), ", ".join(role.hiring) or "-"),
+        Text.assemble(("Also called: ", "bold"), other),
+        Text.assemble(("Next: ", "bold"), f"aicareer gap {role.id}   aicareer roadmap --track {role.id}"),
+        source_lines(cat, [*role.sources, *s.sources, "onet-29.2"]),
+        as_of(cat),
+    ]
+    return Group(*(Padding(b, (0, 0, 1, 0)) for b in body[:-1]), body[-1])
+
+
+def figure_value(value: float, unit: str, value_high: float | None = None) -> str:
+    if unit == "usd":
+        return dollars(value)
+    if unit == "count":
+        return f"{value:,.0f}"
+    signed = unit == "percent_change"
+    if value_high is not None:
+        return f"{percent(value, signed)[:-1]}–{percent(value_high)}"
+    return percent(value, signed)
+
+
+def market_view(cat: Catalogue) -> RenderableType:
+    m = cat.market
+    figs = _table(title="The AI hiring market", title_justify="left", expand=False)
+    figs.add_column("Figure", overflow="fold")
+    figs.add_column("Value", justify="right", no_wrap=True, style="bold")
+    figs.add_column("Period", no_wrap=True)
+    figs.add_column("Src", no_wrap=True, style="dim")
+    for f in m.figures:
+        label = f.label + (f" ({f.via})" if f.via else "")
+        figs.add_row(Text(label), figure_value(f.value, f.unit, f.value_high), Text(f.period),
+                     Text(", ".join(f.sources)))
+
+    spots = _table(title="Geographic hotspots", title_justify="left")
+    spots.add_column("#", no_wrap=True)
+    spots.add_column("Where", no_wrap=True)
+    spots.add_column("What the article says", overflow="fold")
+    for h in m.hotspots:
+        spots.add_row(str(h.rank or "-"), Text(h.name), Text(h.summary))
+
+    mm = m.metro_medians
+    metros = _table(title=f"Second signal: {mm.occupation} median pay by metro, {mm.period}",
+                    title_justify="left")
+    metros.add_column("Metro", overflow="fold")
+    metros.add_column("Median", justify="right", no_wrap=True)
+    metros.add_column("vs US", justify="right", no_wrap=True)
+    for metro in mm.metros:
+        metros.add_row(Text(metro.name), dollars(metro.median),
+                       percent((metro.median / mm.national_median - 1) * 100, signed=True))
+    metros_note = Text(f"US median {dollars(mm.national_median)}; 'vs US' is computed from the two medians "
+                       f"[{', '.join(mm.sources)}].", style="dim")
+
+    inds = _table(title="Industries", title_justify="left")
+    inds.add_column("", no_wrap=True)
+    inds.add_column("Industry", no_wrap=True)
+    inds.add_column("Who and what", overflow="fold")
+    for status in ("hiring", "cooling"):
+        first = True
+        for ind in (i for i in m.industries if i.status == status):
+            what = ind.summary or "; ".join(f"{e.name}: {e.focus}" for e in ind.employers)
+            inds.add_row(Text(status if first else "", style="green" if status == "hiring" else "yellow"),
+                         Text(ind.name), Text(what))
+            first = False
+        inds.add_section()
+
+    ids = [s for f in m.figures for s in f.sources] + list(mm.sources)
+    parts: list[RenderableType] = [figs, spots, Group(metros, metros_note), inds, source_lines(cat, ids)]
+    return Group(*(Padding(p, (0, 0, 1, 0)) for p in parts), as_of(cat))
