@@ -21,8 +21,6 @@ from aicareer.errors import EXIT_ERROR, EXIT_INTERRUPTED, AicareerError
 
 app = typer.Typer(
     name="aicareer",
-    help="An offline AI-career advisor: which AI role fits you, what it pays, "
-    "what you are missing, and what to do each month.",
     epilog="Start with: aicareer compare    Data and sources: aicareer market",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
@@ -53,11 +51,12 @@ Json = Annotated[bool, typer.Option("--json", help="Print the data as JSON on st
 Location = Annotated[
     Optional[str],
     typer.Option("--location", "-l", help="sf, nyc, austin, remote or us: adjusts pay (an estimate).",
-                 show_default=False),
+                 show_default=False, metavar="PLACE"),
 ]
 Level = Annotated[
     Optional[str],
-    typer.Option("--level", help="entry, mid or senior: narrows the range (an estimate).", show_default=False),
+    typer.Option("--level", help="entry, mid or senior: narrows the range (an estimate).", show_default=False,
+                 metavar="LEVEL"),
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -153,11 +152,12 @@ def _catalogue(data_dir: Path | None):  # -> Catalogue (import kept lazy)
 @handled
 def compare(
     roles: Annotated[
-        Optional[list[str]], typer.Argument(help="Roles by id, alias or name (default: all).", show_default=False)
+        Optional[list[str]], typer.Argument(help="Roles by id, alias or name (default: all).", show_default=False,
+                                      metavar="ROLE...")
     ] = None,
     location: Location = None,
     level: Level = None,
-    sort: Annotated[str, typer.Option(help="midpoint, low, high or name.")] = "midpoint",
+    sort: Annotated[str, typer.Option(help="midpoint, low, high or name.", metavar="KEY")] = "midpoint",
     reference: Annotated[
         bool, typer.Option("--reference/--no-reference", help="Show BLS reference occupations under the roles.")
     ] = True,
@@ -216,7 +216,7 @@ def roles_cmd(json_out: Json = False, data_dir: DataDir = None) -> None:
 @app.command("role")
 @handled
 def role_cmd(
-    role: Annotated[str, typer.Argument(help="A role by id, alias or name, e.g. mle, 'prompt engineer'.")],
+    role: Annotated[str, typer.Argument(help="A role by id, alias or name, e.g. mle, 'prompt engineer'.", metavar="ROLE")],
     json_out: Json = False,
     data_dir: DataDir = None,
 ) -> None:
@@ -270,7 +270,8 @@ def market(json_out: Json = False, data_dir: DataDir = None) -> None:
 def data_validate(
     folder: Annotated[
         Optional[Path],
-        typer.Argument(help="The custom data folder to check (default: the bundled data).", show_default=False),
+        typer.Argument(help="The custom data folder to check (default: the bundled data).", show_default=False,
+                       metavar="DIR"),
     ] = None,
     json_out: Json = False,
 ) -> None:
