@@ -15,8 +15,11 @@ from aicareer.models import (
     MarketFile,
     Occupation,
     OccupationsFile,
+    Question,
+    QuestionsFile,
     Role,
     RolesFile,
+    ScoringFile,
     Skill,
     SkillsFile,
     Source,
@@ -47,6 +50,8 @@ class Catalogue:
     roles_file: RolesFile
     occupations_file: OccupationsFile
     market: MarketFile
+    questions_file: QuestionsFile
+    scoring: ScoringFile
     sources: dict[str, Source] = field(init=False)
     skills: dict[str, Skill] = field(init=False)
     roles: dict[str, Role] = field(init=False)
@@ -66,12 +71,25 @@ class Catalogue:
         """The oldest review date of any file: the data is no fresher than that."""
         return min(
             f.reviewed
-            for f in (self.sources_file, self.skills_file, self.roles_file, self.occupations_file, self.market)
+            for f in (self.sources_file, self.skills_file, self.roles_file, self.occupations_file, self.market,
+                      self.questions_file, self.scoring)
         )
 
     @property
     def industries(self) -> dict[str, Industry]:
         return {i.id: i for i in self.market.industries}
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions_file.questions}
+
+    def choices(self, question: Question) -> list[tuple[str, str]]:
+        """(id, label) pairs a question accepts, from the question or from the data."""
+        if question.choices_from == "industries":
+            return [(i.id, i.name) for i in self.market.industries]
+        if question.choices_from == "locations":
+            return [(loc.id, loc.name) for loc in self.market.adjustments.locations]
+        return [(c.id, c.label) for c in question.choices]
 
     def cited(self, ids: Iterable[str]) -> list[Source]:
         return [self.sources[i] for i in dict.fromkeys(ids) if i in self.sources]
@@ -214,10 +232,47 @@ def _cross_check(cat: Catalogue) -> Iterator[Problem]:
         if loc.premium_low <= -100:
             yield Problem("market.yaml", "adjustments.locations", loc.id, "premium_low", "must be above -100")
         yield from bad_sources("market.yaml", "adjustments.locations", loc.id, "sources", loc.sources)
+    yield from _check_assessment(cat)
     for lvl in market.adjustments.levels:
         if not (0.0 <= lvl.band_low < lvl.band_high <= 1.0):
             yield Problem("market.yaml", "adjustments.levels", lvl.id, "band_low",
                           "bands must satisfy 0 <= band_low < band_high <= 1")
+
+
+def _check_assessment(cat: Catalogue) -> Iterator[Problem]:
+    yield from _duplicates("questions.yaml", "questions", [q.id for q in cat.questions_file.questions])
+    required = {"background", "experience_years", "skills", "interests", "location", "hours_per_week"}
+    for missing in sorted(required - set(cat.questions)):
+        yield Problem("questions.yaml", "questions", "", "id", f"the assessment needs a question {missing!r}")
+    for q in cat.questions_file.questions:
+        if q.kind in ("select", "checkbox") and not cat.choices(q):
+            yield Problem("questions.yaml", "questions", q.id, "choices", f"a {q.kind} question needs choices")
+        if q.kind == "integer" and q.min is not None and q.max is not None and q.min > q.max:
+            yield Problem("questions.yaml", "questions", q.id, "min", "is above max")
+    sc = cat.scoring
+    if sum((sc.weights.skills, sc.weights.interests, sc.weights.background, sc.weights.salary)) <= 0:
+        yield Problem("scoring.yaml", "weights", "", "skills", "the weights must add up to more than 0")
+    questions = cat.questions
+    for key, table in (("interests", sc.interests), ("backgrounds", sc.backgrounds)):
+        question = questions.get("interests" if key == "interests" else "background")
+        valid = {c for c, _ in cat.choices(question)} if question else set()
+        for choice, affinities in table.items():
+            if valid and choice not in valid:
+                yield Problem("scoring.yaml", key, "", choice, f"{choice!r} is not a choice of the question")
+            for rid, value in affinities.items():
+                if rid not in cat.roles:
+                    yield Problem("scoring.yaml", key, "", choice, f"unknown role id {rid!r}{_hint(rid, cat.roles)}")
+                if not 0.0 <= value <= 1.0:
+                    yield Problem("scoring.yaml", key, "", choice, f"affinity {value} is not between 0 and 1")
+    figures = {f.id for f in cat.market.figures}
+    for n, rule in enumerate(sc.notes):
+        if rule.figure and rule.figure not in figures:
+            yield Problem("scoring.yaml", "notes", "", f"[{n}].figure",
+                          f"unknown market figure {rule.figure!r}{_hint(rule.figure, figures)}")
+        for ind in rule.when.industries if rule.when else ():
+            if ind not in cat.industries:
+                yield Problem("scoring.yaml", "notes", "", f"[{n}].when.industries",
+                              f"unknown industry {ind!r}{_hint(ind, cat.industries)}")
 
 
 def _duplicates(file: str, section: str, ids: list[str]) -> Iterator[Problem]:

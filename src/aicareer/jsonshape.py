@@ -67,3 +67,34 @@ def role(cat: Catalogue, r: Role) -> dict[str, Any]:
     data["data_as_of"] = cat.reviewed.isoformat()
     data["cited"] = sources(cat, [*r.sources, *r.salary.sources])
     return data
+
+
+def assessment(cat: Catalogue, result: Any, saved_to: str | None) -> dict[str, Any]:
+    w = cat.scoring.weights
+    matches = []
+    for rank, m in enumerate(result.matches, 1):
+        matches.append({
+            "rank": rank,
+            "role": m.role.id,
+            "name": m.role.name,
+            "score": m.score,
+            "components": {k: (None if v is None else round(v, 4)) for k, v in m.components.items()},
+            "reasons": [{"sign": "-" if r.sign == "−" else r.sign, "text": r.text} for r in m.reasons],
+            "gaps": [{"skill": n.skill.id, "name": n.skill.name, "kind": n.kind, "weight": round(n.weight, 3),
+                      "learn_hours_estimate": n.skill.learn_hours, "note": n.note} for n in m.gap.missing],
+            "have": [n.skill.id for n in m.gap.have],
+            "salary": {"low": m.pay.low, "high": m.pay.high, "open_top": m.pay.open_top, "basis": m.pay.basis,
+                       "estimate": m.pay.estimate, "level": result.level.id, "location": result.location.id},
+            "next": [f"aicareer roadmap --track {m.role.id}", f"aicareer gap {m.role.id}"],
+            "top": rank <= result.top,
+        })
+    return {
+        "data_as_of": cat.reviewed.isoformat(),
+        "answers": result.answers.to_dict(),
+        "level": result.level.id,
+        "method": {"weights": plain(w), "level": result.level.method, "location": result.location.method,
+                   "described_in": "data/scoring.yaml"},
+        "matches": matches,
+        "notes": [{"text": n.text, "figure": plain(n.figure) if n.figure else None} for n in result.notes],
+        "profile": saved_to,
+    }

@@ -20,7 +20,15 @@ import yaml
 
 from aicareer.catalogue import Catalogue, cross_check
 from aicareer.errors import DataError, InputError
-from aicareer.models import MarketFile, OccupationsFile, RolesFile, SkillsFile, SourcesFile
+from aicareer.models import (
+    MarketFile,
+    OccupationsFile,
+    QuestionsFile,
+    RolesFile,
+    ScoringFile,
+    SkillsFile,
+    SourcesFile,
+)
 
 try:  # libyaml is several times faster; fall back where it was not built
     from yaml import CSafeLoader as SafeLoader
@@ -36,6 +44,8 @@ FILES: dict[str, type[msgspec.Struct]] = {
     "roles.yaml": RolesFile,
     "occupations.yaml": OccupationsFile,
     "market.yaml": MarketFile,
+    "questions.yaml": QuestionsFile,
+    "scoring.yaml": ScoringFile,
 }
 
 
@@ -279,6 +289,8 @@ def _load(data_dir: Path | None) -> tuple[Catalogue | None, list[str]]:
         roles_file=parsed["roles.yaml"],
         occupations_file=parsed["occupations.yaml"],
         market=parsed["market.yaml"],
+        questions_file=parsed["questions.yaml"],
+        scoring=parsed["scoring.yaml"],
     )
     for p in cross_check(catalogue):
         path, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)

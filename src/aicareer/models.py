@@ -239,3 +239,71 @@ class MarketFile(Model):
     metro_medians: MetroMedians
     industries: tuple[Industry, ...]
     adjustments: Adjustments
+
+
+# --- assessment: questions and scoring -------------------------------------------
+
+QuestionKind = Literal["select", "checkbox", "integer", "skills"]
+
+
+class Choice(Model):
+    id: str
+    label: str
+
+
+class Question(Model):
+    id: str
+    kind: QuestionKind
+    prompt: str
+    required: bool
+    choices: tuple[Choice, ...] = ()
+    choices_from: Literal["industries", "locations"] | None = None
+    default: str | int | None = None
+    min: int | None = None
+    max: int | None = None
+    help: str | None = None
+
+
+class QuestionsFile(Model):
+    reviewed: datetime.date
+    questions: tuple[Question, ...]
+
+
+class Weights(Model):
+    skills: float
+    interests: float
+    background: float
+    salary: float
+
+
+class MustHaveWeight(Model):
+    first: float
+    last: float
+
+
+class LevelYears(Model):
+    mid_from: int
+    senior_from: int
+
+
+class When(Model):
+    location: str | None = None
+    industries: tuple[str, ...] = ()
+    track: Track | None = None
+
+
+class NoteRule(Model):
+    text: str
+    when: When | None = None
+    figure: str | None = None
+
+
+class ScoringFile(Model):
+    reviewed: datetime.date
+    weights: Weights
+    must_have_weight: MustHaveWeight
+    nice_to_have_weight: float
+    levels: LevelYears
+    interests: dict[str, dict[str, float]]
+    backgrounds: dict[str, dict[str, float]]
+    notes: tuple[NoteRule, ...] = ()

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aicareer.catalogue import Catalogue
+from aicareer.fmt import dollars, money, money_range, percent  # noqa: F401 (re-exported for views)
 
 
 def no_color() -> bool:
@@ -27,32 +28,6 @@ def make_console(stderr: bool = False) -> Console:
         emoji=False,
         soft_wrap=False,
     )
-
-
-def money(value: int | float, open_top: bool = False) -> str:
-    """$150k, $1.2M, $350k+ (compact, for tables)."""
-    if value >= 1_000_000:
-        text = f"${value / 1_000_000:.1f}M"
-    elif value >= 1000:
-        text = f"${round(value / 1000):,}k"
-    else:
-        text = f"${value:,.0f}"
-    return text + ("+" if open_top else "")
-
-
-def money_range(low: int, high: int, open_top: bool = False) -> str:
-    return f"{money(low)}–{money(high, open_top)}"
-
-
-def dollars(value: int | float) -> str:
-    """$171,725 (exact, for prose)."""
-    return f"${value:,.0f}"
-
-
-def percent(value: float, signed: bool = False) -> str:
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
-    text = text[:-2] if text.endswith(".0") else text
-    return text.replace("-", "−") + "%"
 
 
 class RangeBar:

@@ -1,0 +1,80 @@
+"""What you have and what you lack for a role, ordered by importance.
+
+Importance: must-have skills come first, in the order the role lists them
+(the data lists the most important first); a must-have weighs from
+`must_have_weight.first` (first listed) down to `.last` (last listed), a
+nice-to-have weighs `nice_to_have_weight` (data/scoring.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from aicareer.catalogue import Catalogue
+from aicareer.models import Role, Skill
+
+Kind = Literal["must-have", "nice-to-have"]
+
+
+@dataclass(frozen=True)
+class SkillNeed:
+    skill: Skill
+    kind: Kind
+    weight: float
+    note: str | None
+    known: bool
+
+
+@dataclass(frozen=True)
+class RoleGap:
+    role: Role
+    needs: tuple[SkillNeed, ...]
+
+    @property
+    def have(self) -> list[SkillNeed]:
+        return [n for n in self.needs if n.known]
+
+    @property
+    def missing(self) -> list[SkillNeed]:
+        """Missing skills, most important first."""
+        return sorted((n for n in self.needs if not n.known), key=lambda n: -n.weight)
+
+    def have_of(self, kind: Kind) -> list[SkillNeed]:
+        return [n for n in self.needs if n.kind == kind and n.known]
+
+    def all_of(self, kind: Kind) -> list[SkillNeed]:
+        return [n for n in self.needs if n.kind == kind]
+
+    @property
+    def coverage(self) -> float:
+        """Importance-weighted share of the role's skills you have, 0..1."""
+        total = sum(n.weight for n in self.needs)
+        return sum(n.weight for n in self.needs if n.known) / total if total else 0.0
+
+    @property
+    def hours_to_close(self) -> int:
+        """Editorial estimate: the sum of the missing skills' learn_hours."""
+        return sum(n.skill.learn_hours for n in self.missing)
+
+
+def skill_weights(cat: Catalogue, role: Role) -> list[tuple[str, Kind, float]]:
+    sc = cat.scoring
+    first, last = sc.must_have_weight.first, sc.must_have_weight.last
+    n = len(role.must_have)
+    out: list[tuple[str, Kind, float]] = []
+    for i, sid in enumerate(role.must_have):
+        out.append((sid, "must-have", first - (first - last) * (i / (n - 1) if n > 1 else 0.0)))
+    out += [(sid, "nice-to-have", sc.nice_to_have_weight) for sid in role.nice_to_have]
+    return out
+
+
+def role_gap(cat: Catalogue, role: Role, known: Iterable[str]) -> RoleGap:
+    """Each of the role's skills, weighed, with whether `known` (skill ids) holds it."""
+    known = set(known)
+    needs = tuple(
+        SkillNeed(cat.skills[sid], kind, weight, role.skill_notes.get(sid), sid in known)
+        for sid, kind, weight in skill_weights(cat, role)
+    )
+    return RoleGap(role, needs)

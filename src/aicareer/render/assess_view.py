@@ -1,0 +1,132 @@
+"""The assessment result: ranking with fit bars, then a panel per top match."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from aicareer.assessment import Assessment, Match
+from aicareer.catalogue import Catalogue
+from aicareer.fmt import percent
+from aicareer.render.common import RangeBar, as_of, bullets, money, money_range, source_lines
+
+SIGN_STYLE = {"+": "green", "−": "red", "·": "dim"}
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{round(value * 100)}%"
+
+
+def ranking(result: Assessment) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True,
+                  title="Your AI role matches", title_justify="left")
+    table.add_column("#", no_wrap=True)
+    table.add_column("Role", no_wrap=True)
+    table.add_column("Fit", justify="right", no_wrap=True)
+    table.add_column("0 … 100", ratio=1, min_width=10, no_wrap=True)
+    table.add_column("skills", justify="right", no_wrap=True)
+    table.add_column("interests", justify="right", no_wrap=True)
+    table.add_column("backgr.", justify="right", no_wrap=True)
+    table.add_column("salary", justify="right", no_wrap=True)
+    for n, m in enumerate(result.matches, 1):
+        c = m.components
+        style = "bold" if n <= result.top else ""
+        table.add_row(str(n), Text(m.role.short_name, style=style), str(m.score),
+                      RangeBar(0, m.score, (0, 100), style="green" if n <= result.top else "cyan"),
+                      _pct(c["skills"]), _pct(c["interests"]), _pct(c["background"]), _pct(c["salary"]))
+    return table
+
+
+def method_note(cat: Catalogue) -> Text:
+    w = cat.scoring.weights
+    return Text(
+        f"Fit = weighted mean of skills {w.skills:g}, interests {w.interests:g}, background "
+        f"{w.background:g}, salary goal {w.salary:g} (n/a parts left out). Skills: importance-weighted "
+        "share of the role's skills you have. Editorial weights, written down in data/scoring.yaml.",
+        style="dim",
+    )
+
+
+def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Panel:
+    reasons = Table.grid(padding=(0, 1))
+    reasons.add_column(no_wrap=True)
+    reasons.add_column(overflow="fold")
+    for r in m.reasons:
+        reasons.add_row(Text(r.sign, style=SIGN_STYLE[r.sign]), Text(r.text))
+
+    pay = m.pay
+    shown = ("≈" if pay.estimate else "") + money_range(pay.low, pay.high, pay.open_top)
+    salary = Text.assemble(("Salary for you: ", "bold"), shown, f" {pay.basis}")
+    if pay.estimate:
+        salary.append(f" (estimate for {result.level.name.lower()}, {result.location.name}: see method below)",
+                      style="yellow")
+    else:
+        salary.append(f" ({m.role.salary.period}, as published)", style="dim")
+
+    gaps = Table.grid(padding=(0, 1))
+    gaps.add_column(no_wrap=True, style="dim")
+    gaps.add_column(overflow="fold")
+    gaps.add_column(justify="right", no_wrap=True, style="dim")
+    for need in m.gap.missing[:5]:
+        gaps.add_row(need.kind, Text(need.skill.name), f"~{need.skill.learn_hours} h")
+    missing_title = Text("Top missing skills", style="bold")
+    if m.gap.missing:
+        missing_title.append(f" (of {len(m.gap.missing)}; hours are editorial estimates)", style="dim")
+    else:
+        missing_title.append(": none; you hold every listed skill", style="green")
+
+    body = Group(
+        reasons,
+        Text(),
+        salary,
+        Text(),
+        missing_title,
+        gaps,
+        Text(),
+        Text.assemble(("Next: ", "bold"), f"aicareer roadmap --track {m.role.id}",
+                      ("   then ", "dim"), f"aicareer gap {m.role.id}"),
+    )
+    return Panel(body, title=f"#{rank} {m.role.name} · fit {m.score}", title_align="left",
+                 border_style="green" if rank == 1 else "cyan", box=box.ROUNDED)
+
+
+def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> RenderableType:
+    parts: list[RenderableType] = [ranking(result), method_note(cat)]
+    for rank, m in enumerate(result.top_matches, 1):
+        parts.append(match_panel(cat, result, m, rank))
+    if any(m.pay.estimate for m in result.top_matches):
+        lines = [f"{result.level.name} (from {result.answers.experience_years} years of experience): "
+                 f"{result.level.method}"]
+        if result.location.premium_low or result.location.premium_high:
+            lines.append(f"{result.location.name}: {result.location.method}")
+        lines.append("estimates are rounded to the nearest $1,000")
+        parts.append(bullets("≈ = estimate. Method:", lines, "bold yellow"))
+    if result.notes:
+        parts.append(bullets("Market notes for your answers", [note_text(n) for n in result.notes]))
+    ids = ["article"] + [s for n in result.notes if n.figure for s in n.figure.sources]
+    ids += list(result.location.sources)
+    parts.append(source_lines(cat, ids))
+    tail: list[RenderableType] = [as_of(cat)]
+    if saved_to:
+        tail.append(Text(f"Profile saved to {saved_to} (aicareer gap and roadmap will use it).", style="dim"))
+    parts.append(Group(*tail))
+    return Group(*(Padding(p, (0, 0, 1, 0)) for p in parts[:-1]), parts[-1])
+
+
+def note_text(note: Any) -> str:
+    from aicareer.render.catalogue_views import figure_value
+
+    if note.figure is None:
+        return note.text
+    f = note.figure
+    value = figure_value(f.value, f.unit, f.value_high)
+    return f"{f.label}: {value} ({f.period}) [{', '.join(f.sources)}]. {note.text}"
+
+
+__all__ = ["assess_view", "money", "percent"]
