@@ -40,7 +40,8 @@ class Answers:
 
 def missing_keys(cat: Catalogue, raw: Mapping[str, Any], *, optional: bool = False) -> list[str]:
     """Question ids with no answer yet, in questionnaire order (optional ones too if asked)."""
-    return [q.id for q in cat.questions_file.questions if q.id not in raw and (q.required or optional)]
+    return [q.id for q in cat.questions_file.questions
+            if raw.get(q.id) is None and (q.required or optional)]
 
 
 def _as_list(key: str, value: Any) -> list[str]:
@@ -79,6 +80,7 @@ def _integer(q: Question, value: Any) -> int:
 def parse_answers(cat: Catalogue, raw: Mapping[str, Any]) -> Answers:
     """Validate an answers mapping (from a file, flags, a profile or prompts) into Answers."""
     questions = cat.questions
+    raw = {k: v for k, v in raw.items() if v is not None}  # an empty answer is no answer
     for key in raw:
         if key not in questions:
             near = closest(str(key), questions)

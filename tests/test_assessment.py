@@ -1,0 +1,127 @@
+"""The assessment domain: answers parsing, scoring, reasons, notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from aicareer.assessment import assess, missing_keys, parse_answers
+from aicareer.errors import InputError
+
+PERSONAS = {
+    "experienced software engineer": (dict(
+        background="software-engineer", experience_years=8, skills="Python, PyTorch, Docker, Kubernetes",
+        interests=["build-models", "deploy-systems"], location="us", hours_per_week=10), "mle"),
+    "product manager": (dict(
+        background="product-manager", experience_years=6, skills=["A/B testing", "stakeholder management"],
+        interests=["product-strategy"], location="nyc", hours_per_week=6), "aipm"),
+    "data scientist into speech for healthcare": (dict(
+        background="data-scientist", experience_years=4, skills=["HF transformers", "Whisper", "python"],
+        interests=["language-speech"], industries=["healthcare"], location="austin", hours_per_week=8), "nlp"),
+    "career changer into prompt design": (dict(
+        background="other", experience_years=10, skills=[], interests=["prompt-design", "llm-evaluation"],
+        location="remote", hours_per_week=12), "prompt"),
+}
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+def test_personas_get_their_expected_top_match(cat, persona):
+    raw, expected = PERSONAS[persona]
+    result = assess(cat, parse_answers(cat, raw))
+    assert result.matches[0].role.id == expected
+    assert result.matches[0].score > result.matches[1].score
+    scores = [m.score for m in result.matches]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 100 for s in scores)
+
+
+def test_four_personas_get_four_different_top_matches(cat):
+    tops = {assess(cat, parse_answers(cat, raw)).matches[0].role.id for raw, _ in PERSONAS.values()}
+    assert len(tops) == 4
+
+
+def test_reasons_name_the_skills_had_and_missing(cat):
+    raw, _ = PERSONAS["experienced software engineer"]
+    mle = assess(cat, parse_answers(cat, raw)).matches[0]
+    texts = [f"{r.sign} {r.text}" for r in mle.reasons]
+    assert any(t.startswith("+ you have 4 of 9 must-have skills") and "Kubernetes" in t for t in texts), texts
+    assert any(t.startswith("− RAG is missing") and "#1 skill" in t for t in texts), texts
+    assert "+ interests: build-models, deploy-systems" in texts
+
+
+def test_more_matching_skills_raise_the_score(cat):
+    raw, _ = PERSONAS["experienced software engineer"]
+    before = assess(cat, parse_answers(cat, raw)).matches[0]
+    after = assess(cat, parse_answers(cat, {**raw, "skills": "Python, PyTorch, Docker, Kubernetes, RAG"})).matches[0]
+    assert after.role.id == "mle" and after.score > before.score
+    assert after.components["skills"] > before.components["skills"]
+
+
+def test_score_is_the_documented_weighted_mean(cat):
+    raw, _ = PERSONAS["product manager"]
+    m = assess(cat, parse_answers(cat, raw)).matches[0]
+    w = cat.scoring.weights
+    c = m.components
+    assert c["salary"] is None  # no goal: left out, weights re-normalised
+    expected = (w.skills * c["skills"] + w.interests * c["interests"] + w.background * c["background"]) / (
+        w.skills + w.interests + w.background)
+    assert m.score == round(expected * 100)
+
+
+def test_salary_goal_above_the_range_counts_against(cat):
+    raw, _ = PERSONAS["career changer into prompt design"]
+    low = assess(cat, parse_answers(cat, {**raw, "salary_goal": 100000})).matches
+    high = assess(cat, parse_answers(cat, {**raw, "salary_goal": 900000})).matches
+    prompt_low = next(m for m in low if m.role.id == "prompt")
+    prompt_high = next(m for m in high if m.role.id == "prompt")
+    assert prompt_low.components["salary"] == 1.0 and prompt_high.components["salary"] == 0.0
+    assert any(r.sign == "−" and "above" in r.text for r in prompt_high.reasons)
+
+
+def test_level_follows_experience_and_location_adjusts_pay(cat):
+    raw, _ = PERSONAS["career changer into prompt design"]
+    junior = assess(cat, parse_answers(cat, {**raw, "experience_years": 0, "location": "sf"}))
+    assert junior.level.id == "entry"
+    prompt = next(m for m in junior.matches if m.role.id == "prompt")
+    assert prompt.pay.estimate and prompt.pay.low == 144000  # 120k x 1.2
+    assert any("rare at entry level" in r.text for r in prompt.reasons)
+
+
+def test_market_notes_follow_the_answers(cat):
+    raw, _ = PERSONAS["career changer into prompt design"]
+    notes = [n.text for n in assess(cat, parse_answers(cat, raw)).notes]
+    assert any("Remote AI roles" in t for t in notes)
+    assert not any("Bay Area" in t for t in notes)
+    raw2, _ = PERSONAS["data scientist into speech for healthcare"]
+    notes2 = assess(cat, parse_answers(cat, raw2)).notes
+    assert any("healthcare" in n.text for n in notes2)
+    remote = next(n for n in assess(cat, parse_answers(cat, raw)).notes if n.figure and n.figure.id == "remote-roles")
+    assert remote.figure.value == -12
+
+
+def test_answers_accept_names_aliases_and_any_case(cat):
+    a = parse_answers(cat, {"background": "Software Engineer", "experience_years": "5", "skills": "K8S, torch",
+                            "interests": "BUILD-MODELS", "location": "SF", "hours_per_week": 5})
+    assert a.background == "software-engineer" and a.skills == ("kubernetes", "pytorch")
+    assert a.interests == ("build-models",) and a.location == "sf" and a.experience_years == 5
+
+
+@pytest.mark.parametrize("change,needles", [
+    ({"skills": "Python, pytorchh"}, ["skills", "'pytorchh'", "did you mean pytorch"]),
+    ({"interests": ["build-model"]}, ["interests", "'build-model'", "build-models"]),
+    ({"background": "engineer"}, ["background", "'engineer'", "valid:"]),
+    ({"experience_years": "lots"}, ["experience_years", "whole number"]),
+    ({"hours_per_week": 0}, ["hours_per_week", "outside"]),
+    ({"skils": []}, ["unknown key 'skils'", "did you mean skills"]),
+    ({"location": "mars"}, ["location", "'mars'"]),
+])
+def test_bad_answers_name_key_value_and_closest(cat, change, needles):
+    raw = {**PERSONAS["product manager"][0], **change}
+    with pytest.raises(InputError) as info:
+        parse_answers(cat, raw)
+    for needle in needles:
+        assert needle in info.value.message, info.value.message
+
+
+def test_missing_keys_in_questionnaire_order(cat):
+    assert missing_keys(cat, {"skills": []}) == ["background", "experience_years", "interests", "location",
+                                                  "hours_per_week"]
+    assert "salary_goal" in missing_keys(cat, {}, optional=True)
