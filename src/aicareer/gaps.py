@@ -59,6 +59,20 @@ class RoleGap:
         return sum(n.skill.learn_hours for n in self.missing)
 
 
+def why(cat: Catalogue, role: Role, need: SkillNeed) -> str:
+    """One line on why a skill matters for a role: the article's note, its rank, O*NET's flags."""
+    listed = role.must_have if need.kind == "must-have" else role.nice_to_have
+    text = need.note or f"{need.kind} #{listed.index(need.skill.id) + 1} of {len(listed)} for {role.short_name} (article)"
+    by_soc = {o.soc: o.short_name for o in cat.occupations.values()}
+    flagged = [f for f in need.skill.onet if (f.hot or f.in_demand) and f.occupation in by_soc]
+    if flagged:
+        first = flagged[0]
+        labels = " and ".join(label for label, on in (("Hot", first.hot), ("In Demand", first.in_demand)) if on)
+        more = f" (+{len(flagged) - 1} more)" if len(flagged) > 1 else ""
+        text += f"; O*NET 29.2: {labels} for {by_soc[first.occupation]}{more}"
+    return text
+
+
 def skill_weights(cat: Catalogue, role: Role) -> list[tuple[str, Kind, float]]:
     sc = cat.scoring
     first, last = sc.must_have_weight.first, sc.must_have_weight.last

@@ -98,3 +98,31 @@ def assessment(cat: Catalogue, result: Any, saved_to: str | None) -> dict[str, A
         "notes": [{"text": n.text, "figure": plain(n.figure) if n.figure else None} for n in result.notes],
         "profile": saved_to,
     }
+
+
+def role_gap(cat: Catalogue, gap: Any, known_from: str) -> dict[str, Any]:
+    from aicareer.gaps import why
+
+    return {
+        "role": gap.role.id,
+        "known_from": known_from,
+        "coverage": round(gap.coverage, 4),
+        "have": [{"skill": n.skill.id, "name": n.skill.name, "kind": n.kind} for n in gap.have],
+        "missing": [{"skill": n.skill.id, "name": n.skill.name, "kind": n.kind, "weight": round(n.weight, 3),
+                     "why": why(cat, gap.role, n), "learn_hours_estimate": n.skill.learn_hours}
+                    for n in gap.missing],
+        "hours_to_close_estimate": gap.hours_to_close,
+    }
+
+
+def posting(name: str, result: Any, known_from: str) -> dict[str, Any]:
+    return {
+        "posting": name,
+        "known_from": known_from,
+        "match": round(result.match, 4),
+        "skills": [{"skill": s.skill.id, "name": s.skill.name, "section": s.section, "weight": s.weight,
+                    "known": s.known} for s in result.skills],
+        "keywords_to_add": [s.skill.name for s in result.missing],
+        "best_role": result.best_role.id if result.best_role else None,
+        "role_fit": {k: round(v, 4) for k, v in result.role_fit.items()},
+    }
