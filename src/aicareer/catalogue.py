@@ -17,6 +17,7 @@ from aicareer.models import (
     OccupationsFile,
     Question,
     QuestionsFile,
+    RoadmapsFile,
     Role,
     RolesFile,
     ScoringFile,
@@ -52,6 +53,7 @@ class Catalogue:
     market: MarketFile
     questions_file: QuestionsFile
     scoring: ScoringFile
+    roadmaps: RoadmapsFile
     sources: dict[str, Source] = field(init=False)
     skills: dict[str, Skill] = field(init=False)
     roles: dict[str, Role] = field(init=False)
@@ -72,7 +74,7 @@ class Catalogue:
         return min(
             f.reviewed
             for f in (self.sources_file, self.skills_file, self.roles_file, self.occupations_file, self.market,
-                      self.questions_file, self.scoring)
+                      self.questions_file, self.scoring, self.roadmaps)
         )
 
     @property
@@ -233,6 +235,7 @@ def _cross_check(cat: Catalogue) -> Iterator[Problem]:
             yield Problem("market.yaml", "adjustments.locations", loc.id, "premium_low", "must be above -100")
         yield from bad_sources("market.yaml", "adjustments.locations", loc.id, "sources", loc.sources)
     yield from _check_assessment(cat)
+    yield from _check_roadmaps(cat)
     for lvl in market.adjustments.levels:
         if not (0.0 <= lvl.band_low < lvl.band_high <= 1.0):
             yield Problem("market.yaml", "adjustments.levels", lvl.id, "band_low",
@@ -273,6 +276,66 @@ def _check_assessment(cat: Catalogue) -> Iterator[Problem]:
             if ind not in cat.industries:
                 yield Problem("scoring.yaml", "notes", "", f"[{n}].when.industries",
                               f"unknown industry {ind!r}{_hint(ind, cat.industries)}")
+
+
+def _check_roadmaps(cat: Catalogue) -> Iterator[Problem]:
+    rm = cat.roadmaps
+    covered = sorted(m for p in rm.phases for m in range(p.first, p.last + 1))
+    if covered != list(range(1, 13)):
+        yield Problem("roadmaps.yaml", "phases", "", "first", "the phases must cover months 1 to 12 once each")
+    certs = {c.id for c in rm.certifications}
+    events = {e.id for e in rm.events}
+    seen: dict[str, str] = {}
+    groups = [("foundation", k, v, (1, 3)) for k, v in rm.foundation.items()]
+    groups += [("specialization", k, v, (4, 6)) for k, v in rm.specialization.items()]
+    groups.append(("later", "", rm.later, (7, 12)))
+    background_q = cat.questions.get("background")
+    backgrounds = {c for c, _ in cat.choices(background_q)} if background_q else set()
+    for section, key, months, (first, last) in groups:
+        where = f"{section}.{key}" if key else section
+        if section == "foundation" and backgrounds and key not in backgrounds:
+            yield Problem("roadmaps.yaml", "foundation", "", key, f"{key!r} is not a background of the questionnaire")
+        if section == "specialization" and key not in cat.roles:
+            yield Problem("roadmaps.yaml", "specialization", "", key, f"unknown role id {key!r}{_hint(key, cat.roles)}")
+        numbers = [m.month for m in months]
+        if sorted(numbers) != list(range(first, last + 1)):
+            yield Problem("roadmaps.yaml", where, "", "month",
+                          f"months must be {first} to {last} once each, got {numbers}")
+        for month in months:
+            for task in month.tasks:
+                if task.id in seen and seen[task.id] != where:
+                    yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
+                                  f"task id {task.id!r} is also used in {seen[task.id]}")
+                seen.setdefault(task.id, where)
+                if task.hours <= 0:
+                    yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
+                                  f"task {task.id!r}: hours must be positive")
+                for sid in task.skills:
+                    if sid not in cat.skills:
+                        yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
+                                      f"task {task.id!r}: unknown skill id {sid!r}{_hint(sid, cat.skills)}")
+                for rid in task.tracks:
+                    if rid not in cat.roles:
+                        yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
+                                      f"task {task.id!r}: unknown track {rid!r}{_hint(rid, cat.roles)}")
+                for cid in task.certifications:
+                    if cid not in certs:
+                        yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
+                                      f"task {task.id!r}: unknown certification {cid!r}{_hint(cid, certs)}")
+                for eid in task.events:
+                    if eid not in events:
+                        yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
+                                      f"task {task.id!r}: unknown event {eid!r}{_hint(eid, events)}")
+    for event in rm.events:
+        if not 1 <= event.month <= 12:
+            yield Problem("roadmaps.yaml", "events", event.id, "month", f"{event.month} is not a month (1-12)")
+        for sid in event.sources:
+            if sid not in cat.sources:
+                yield Problem("roadmaps.yaml", "events", event.id, "sources", f"unknown source id {sid!r}")
+    for cert in rm.certifications:
+        for sid in cert.sources:
+            if sid not in cat.sources:
+                yield Problem("roadmaps.yaml", "certifications", cert.id, "sources", f"unknown source id {sid!r}")
 
 
 def _duplicates(file: str, section: str, ids: list[str]) -> Iterator[Problem]:

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
@@ -456,6 +457,235 @@ def gap(
         show(gap_view.posting_view(cat, posting[0], posting[1], known_from))
     if role_gap:
         show(gap_view.role_gap_view(cat, role_gap, known_from, hours))
+
+
+class Format(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    ics = "ics"
+
+
+def write_output(path: Path, content: str | bytes) -> None:
+    """Write an export atomically; a path that cannot be written is bad input (exit 2)."""
+    from aicareer.profile import atomic_write
+
+    if path.is_dir():
+        raise InputError(f"-o {path} is a folder; give a file name")
+    try:
+        atomic_write(path, content if isinstance(content, str) else content.decode("utf-8"), make_folder=False)
+    except AicareerError as exc:
+        raise InputError(exc.message) from None
+
+
+@app.command()
+@handled
+def roadmap(
+    track: Annotated[Optional[str], typer.Option("--track", "-t", help="mle, prompt, aipm or nlp (default: your "
+                                                 "top match from aicareer assess).", show_default=False)] = None,
+    background: Annotated[Optional[str], typer.Option(help="software-engineer, product-manager, data-scientist, "
+                                                      "student or other (default: your profile's).",
+                                                      show_default=False)] = None,
+    skills: SkillsOpt = None,
+    job: Annotated[Optional[Path], typer.Option("--job", help="A job posting: its missing skills join months 4-6.",
+                                                show_default=False, metavar="FILE")] = None,
+    hours_per_week: Annotated[Optional[int], typer.Option("--hours-per-week", "-w", help="Hours a week you can "
+                                                          "give (default: your profile's, else 8).",
+                                                          show_default=False)] = None,
+    start: Annotated[Optional[str], typer.Option(help="First month, YYYY-MM: months get calendar names.",
+                                                 show_default=False, metavar="YYYY-MM")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, markdown, json or ics.")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of the terminal.",
+                                                   show_default=False, metavar="FILE")] = None,
+    no_save: NoSave = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Your month-by-month plan for a track: what you know is skipped, what you lack is added.
+
+    [b]Examples[/b]
+
+      aicareer roadmap --track mle
+
+      aicareer roadmap --track aipm --background product-manager --start 2027-01 --hours-per-week 8
+
+      aicareer roadmap --track mle --skills "Python, PyTorch" --job posting.txt --format markdown -o plan.md
+
+      aicareer roadmap --track nlp --format ics -o plan.ics
+    """
+    import datetime
+
+    from aicareer import plan as planning
+    from aicareer import postings, profile
+    from aicareer import progress as prog
+    from aicareer.files import read_user_text
+
+    cat = _catalogue(data_dir)
+    start_day = planning.parse_start(start)
+    saved, warning = profile.saved_answers()
+    if warning:
+        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    if track is None:
+        data, _ = profile.load_profile()
+        top = (data or {}).get("result", {}).get("top") or []
+        if not top:
+            raise InputError("give a track with --track (mle, prompt, aipm or nlp), or run aicareer assess first")
+        track = str(top[0])
+        sys.stderr.write(f"aicareer: track {track} (your top match; change it with --track)\n")
+    if background is None:
+        background = str(saved.get("background") or "software-engineer")
+    background = background.strip().lower()
+    hours = hours_per_week if hours_per_week is not None else int(saved.get("hours_per_week") or 8)
+    if skills is not None:
+        known = {cat.resolve_skill(n.strip()).id for n in skills.split(",") if n.strip()}
+    else:
+        known = {cat.resolve_skill(str(n)).id for n in saved.get("skills") or []}
+    job_skills = None
+    if job is not None:
+        text, name = read_user_text(job, "posting")
+        job_skills = postings.weigh(postings.Matcher.build(cat.skills.values()), text)
+        if not job_skills:
+            sys.stderr.write(f"aicareer: no catalogue skills found in {name}\n")
+    if fmt is Format.ics and start_day is None:
+        today = datetime.date.today()
+        start_day = datetime.date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+        sys.stderr.write(f"aicareer: no --start given; the calendar starts {start_day:%B %Y}\n")
+    plan = planning.build_plan(cat, track, background, known=known, job_skills=job_skills,
+                               hours_per_week=hours, start=start_day)
+
+    state, warning = profile.load_progress()
+    if warning:
+        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    record = prog.plan_record(plan, now.isoformat())
+    marks, dropped = prog.carry_marks((state or {}).get("marks", {}), record)
+    saved_to = None
+    if not no_save:
+        saved_to = str(profile.save_progress(record, marks))
+        if dropped:
+            sys.stderr.write(f"aicareer: {len(dropped)} mark(s) dropped: tasks no longer in the plan "
+                             f"({', '.join(dropped[:5])})\n")
+    question = cat.questions.get("background")
+    label = dict(cat.choices(question)).get(plan.background, plan.background) if question else plan.background
+
+    from aicareer.render import plan_writers
+
+    content: str | bytes | None = None
+    if fmt is Format.markdown:
+        content = plan_writers.markdown(cat, plan, label, marks)
+    elif fmt is Format.json:
+        content = json.dumps(plan_writers.as_data(cat, plan, marks), indent=2, ensure_ascii=False) + "\n"
+    elif fmt is Format.ics:
+        content = plan_writers.ics(cat, plan, now)
+    if content is not None:
+        if output is not None:
+            write_output(output, content)
+            sys.stderr.write(f"aicareer: wrote {output}\n")
+        elif isinstance(content, bytes):
+            sys.stdout.write(content.decode("utf-8"))
+        else:
+            sys.stdout.write(content)
+        return
+    from aicareer.render.roadmap_view import roadmap_view
+
+    view = roadmap_view(cat, plan, label, marks, saved_to)
+    if output is not None:
+        from aicareer.render.common import render_text
+
+        write_output(output, render_text(view))
+        sys.stderr.write(f"aicareer: wrote {output}\n")
+        return
+    show(view)
+
+
+progress_app = typer.Typer(
+    help="How far along your saved plan you are; mark tasks done, skipped or undone.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+)
+app.add_typer(progress_app, name="progress")
+
+
+def _progress_state() -> tuple[dict[str, Any], dict[str, str]]:
+    from aicareer import profile
+
+    state, warning = profile.load_progress()
+    if warning:
+        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    if state is None:
+        raise InputError("no saved plan yet; make one with aicareer roadmap --track mle (or prompt, aipm, nlp)")
+    return state["plan"], {str(k): str(v) for k, v in state["marks"].items()}
+
+
+@progress_app.callback()
+@handled
+def progress_show(ctx: typer.Context, json_out: Json = False) -> None:
+    """Show a bar per month and overall for your saved plan.
+
+    [b]Examples[/b]
+
+      aicareer progress
+
+      aicareer progress done se-python se-sklearn
+
+      aicareer progress skip net-conference
+
+      aicareer progress undo se-python
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from aicareer import progress as prog
+
+    plan, marks = _progress_state()
+    summary = prog.summarise(plan, marks)
+    if json_out:
+        print_json({"plan": {k: plan[k] for k in ("track", "background", "start", "hours_per_week", "saved")},
+                    "done_hours": summary.done_hours, "total_hours": summary.total_hours,
+                    "share": round(summary.share, 4), "done_tasks": summary.done_tasks,
+                    "skipped_tasks": summary.skipped_tasks, "open_tasks": summary.open_tasks,
+                    "months": [{"number": m.number, "label": m.label, "done_hours": m.done_hours,
+                                "total_hours": m.total_hours, "share": round(m.share, 4)} for m in summary.months],
+                    "next": [t["id"] for t in summary.next_tasks], "marks": marks})
+        return
+    from aicareer.render.progress_view import progress_view
+
+    show(progress_view(plan, summary))
+
+
+def _mark(action: str, ids: list[str]) -> None:
+    from aicareer import profile
+    from aicareer import progress as prog
+
+    plan, marks = _progress_state()
+    new = prog.apply(marks, plan, action, ids)
+    profile.save_progress(plan, new)
+    summary = prog.summarise(plan, new)
+    word = {"done": "marked done", "skip": "skipped", "undo": "unmarked"}[action]
+    sys.stderr.write(f"aicareer: {word}: {', '.join(ids)}. Overall {round(summary.share * 100)}% "
+                     f"({summary.done_hours} of {summary.total_hours} h)\n")
+
+
+TaskIds = Annotated[list[str], typer.Argument(help="Task ids, as shown in the plan.", metavar="TASK...")]
+
+
+@progress_app.command("done")
+@handled
+def progress_done(tasks: TaskIds) -> None:
+    """Mark tasks done. Example: aicareer progress done se-python"""
+    _mark("done", tasks)
+
+
+@progress_app.command("skip")
+@handled
+def progress_skip(tasks: TaskIds) -> None:
+    """Skip tasks: they no longer count. Example: aicareer progress skip net-conference"""
+    _mark("skip", tasks)
+
+
+@progress_app.command("undo")
+@handled
+def progress_undo(tasks: TaskIds) -> None:
+    """Clear the marks of tasks. Example: aicareer progress undo se-python"""
+    _mark("undo", tasks)
 
 
 @data_app.command("validate")

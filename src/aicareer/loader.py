@@ -3,7 +3,8 @@
 The bundled `data/` folder is always read; a custom folder (`--data-dir` or
 AICAREER_DATA_DIR) is layered over it: in every list of items with an `id`,
 the same id replaces the bundled item and a new id adds one; any other
-top-level key replaces the bundled value whole. Every problem names the file,
+top-level mapping is merged key by key
+(e.g. one roadmap track), and any other top-level key replaces the bundled value. Every problem names the file,
 the line where it can, and the field.
 """
 
@@ -24,6 +25,7 @@ from aicareer.models import (
     MarketFile,
     OccupationsFile,
     QuestionsFile,
+    RoadmapsFile,
     RolesFile,
     ScoringFile,
     SkillsFile,
@@ -46,6 +48,7 @@ FILES: dict[str, type[msgspec.Struct]] = {
     "market.yaml": MarketFile,
     "questions.yaml": QuestionsFile,
     "scoring.yaml": ScoringFile,
+    "roadmaps.yaml": RoadmapsFile,
 }
 
 
@@ -127,14 +130,15 @@ def read_document(path: Path) -> Document:
 # --- validation of one file's parts ------------------------------------------------
 
 _AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
-_SEG = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_SEG = re.compile(r"\.([^.\[]+)|\[(\d+|\.\.\.)\]")
 
 
 def _split_error(exc: msgspec.ValidationError) -> tuple[str, list[str | int]]:
     m = _AT.match(str(exc))
     assert m is not None
     msg, path = m["msg"], m["path"] or ""
-    keys: list[str | int] = [k if k else int(i) for k, i in _SEG.findall(path)]
+    # msgspec writes a mapping's key as [...]: keep the place, the line lookup stops there
+    keys: list[str | int] = [k if k else ("?" if i == "..." else int(i)) for k, i in _SEG.findall(path)]
     unknown = re.search(r"unknown field `([^`]+)`", msg)
     if unknown:
         keys.append(unknown[1])
@@ -207,7 +211,7 @@ def check_parts(doc: Document, model: type[msgspec.Struct]) -> list[str]:
 
 
 def merge(base: dict[str, Any], over: dict[str, Any], lists: set[str]) -> dict[str, Any]:
-    """Layer one file's data over another's: item lists by id, other keys whole."""
+    """Layer one file's data over another's: item lists by id, mappings key by key, other keys whole."""
     out = dict(base)
     for key, value in over.items():
         if key in lists and isinstance(value, list) and isinstance(base.get(key), list):
@@ -220,6 +224,8 @@ def merge(base: dict[str, Any], over: dict[str, Any], lists: set[str]) -> dict[s
                 else:
                     merged.append(item)
             out[key] = merged
+        elif isinstance(value, dict) and isinstance(base.get(key), dict):
+            out[key] = {**base[key], **value}
         else:
             out[key] = value
     return out
@@ -291,6 +297,7 @@ def _load(data_dir: Path | None) -> tuple[Catalogue | None, list[str]]:
         market=parsed["market.yaml"],
         questions_file=parsed["questions.yaml"],
         scoring=parsed["scoring.yaml"],
+        roadmaps=parsed["roadmaps.yaml"],
     )
     for p in cross_check(catalogue):
         path, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)

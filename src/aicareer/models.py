@@ -307,3 +307,60 @@ class ScoringFile(Model):
     interests: dict[str, dict[str, float]]
     backgrounds: dict[str, dict[str, float]]
     notes: tuple[NoteRule, ...] = ()
+
+
+# --- roadmaps --------------------------------------------------------------------
+
+
+class Task(Model):
+    id: str
+    title: str
+    hours: int
+    skills: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = ()
+    certifications: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+
+
+class Month(Model):
+    month: int
+    goal: str
+    deliverable: str
+    tasks: tuple[Task, ...]
+
+
+class Phase(Model):
+    id: str
+    name: str
+    first: int
+    last: int
+
+
+class Event(Model):
+    id: str
+    name: str
+    month: int
+    when: str
+    sources: tuple[str, ...]
+
+
+class Certification(Model):
+    id: str
+    name: str
+    status: Literal["current", "retired"]
+    sources: tuple[str, ...]
+    note: str = ""
+    price_usd: int | None = None
+    price_approximate: bool = False
+    retired_on: datetime.date | None = None
+
+
+class RoadmapsFile(Model):
+    reviewed: datetime.date
+    phases: tuple[Phase, ...]
+    foundation: dict[str, tuple[Month, ...]]
+    specialization: dict[str, tuple[Month, ...]]
+    later: tuple[Month, ...]
+    events: tuple[Event, ...] = ()
+    certifications: tuple[Certification, ...] = ()

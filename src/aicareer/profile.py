@@ -19,6 +19,7 @@ from aicareer.errors import AicareerError
 
 HOME_ENV = "AICAREER_HOME"
 PROFILE = "profile.json"
+PROGRESS = "progress.json"
 FORMAT_VERSION = 1
 
 
@@ -32,12 +33,18 @@ def home() -> Path:
     return Path(user_config_dir("aicareer", appauthor=False))
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never half."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise AicareerError(f"cannot create folder {path.parent}: {exc.strerror or exc}") from None
+def atomic_write(path: Path, text: str, *, make_folder: bool = True) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never half.
+
+    With make_folder=False a missing folder is an error rather than created.
+    """
+    if make_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AicareerError(f"cannot create folder {path.parent}: {exc.strerror or exc}") from None
+    elif not path.parent.is_dir():
+        raise AicareerError(f"cannot write {path}: folder {path.parent} does not exist")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -115,3 +122,26 @@ def saved_answers() -> tuple[dict[str, Any], str | None]:
     data, warning = load_profile()
     answers = data.get("answers") if data else None
     return (answers if isinstance(answers, dict) else {}), warning
+
+
+def progress_path() -> Path:
+    return home() / PROGRESS
+
+
+def load_progress() -> tuple[dict[str, Any] | None, str | None]:
+    """The saved plan and marks ({'plan': ..., 'marks': ...}) and a warning, if any."""
+    data, warning = read_state(progress_path(), "progress")
+    if data is not None and not (isinstance(data.get("plan"), dict) and isinstance(data.get("marks"), dict)):
+        return read_state_damaged(progress_path(), "progress")
+    return data, warning
+
+
+def read_state_damaged(path: Path, kind: str) -> tuple[None, str]:
+    aside = move_aside(path)
+    return None, f"the saved {kind} was damaged; kept it as {aside} and started afresh"
+
+
+def save_progress(plan: dict[str, Any], marks: dict[str, str]) -> Path:
+    path = progress_path()
+    write_state(path, {"plan": plan, "marks": marks})
+    return path

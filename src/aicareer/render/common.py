@@ -120,3 +120,12 @@ def bullets(title: str, lines: Iterable[str], style: str = "bold") -> Table:
 
 def as_of(cat: Catalogue) -> Text:
     return Text(f"Data as of {cat.reviewed.isoformat()} (last reviewed).", style="dim")
+
+
+def render_text(renderable: object, width: int = 100) -> str:
+    """A renderable as plain text (no styles), e.g. for a file."""
+    import io
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, emoji=False)
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined]
