@@ -1,0 +1,250 @@
+"""Roadmap plans: structure, personalisation, pacing, exports, and progress round trips."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from aicareer.errors import InputError
+from aicareer.plan import build_plan, event_months, parse_start
+from aicareer.progress import apply, carry_marks, plan_record, summarise
+
+FIX = Path(__file__).parent / "fixtures"
+TRACKS = ["mle", "prompt", "aipm", "nlp"]
+BACKGROUNDS = ["software-engineer", "product-manager", "data-scientist", "student", "other"]
+
+
+@pytest.mark.parametrize("track", TRACKS)
+@pytest.mark.parametrize("background", BACKGROUNDS)
+def test_every_track_and_background_gives_twelve_months_in_four_phases(cat, track, background):
+    plan = build_plan(cat, track, background)
+    assert [m.number for m in plan.months] == list(range(1, 13))
+    assert [m.phase.id for m in plan.months] == ["foundation"] * 3 + ["specialization"] * 3 + \
+        ["certification"] * 3 + ["job-search"] * 3
+    for m in plan.months:
+        assert m.goal and m.deliverable and m.tasks and m.hours > 0
+    ids = [t.id for t in plan.tasks]
+    assert len(ids) == len(set(ids))
+    assert plan.retired_certifications and plan.retired_certifications[0].id == "aws-mls"
+
+
+def test_article_items_are_all_there(cat):
+    text = lambda plan: " ".join(t.title for t in plan.tasks).lower()  # noqa: E731
+    se = text(build_plan(cat, "mle", "software-engineer"))
+    assert "pytorch basics" in se and "langchain and chromadb" in se and "llama 3" in se
+    pm = text(build_plan(cat, "aipm", "product-manager"))
+    assert "ai for everyone" in pm and "model cards" in pm and "pricing" in pm and "product spec" in pm
+    ds = text(build_plan(cat, "mle", "data-scientist"))
+    assert "kubernetes" in ds and "mlflow" in ds
+    assert "langsmith" in text(build_plan(cat, "prompt", "other"))
+    nlp = text(build_plan(cat, "nlp", "student"))
+    assert "whisper" in nlp and "summarizes" in nlp
+    for plan_text in (se, pm):
+        assert "30-50 roles" in plan_text and "aicareer gap --job" in plan_text
+        assert "finance, healthcare and tech" in plan_text
+    assert "system design" in se and "case-study" in pm
+    certs = {c.id: c for t in build_plan(cat, "mle").tasks for c in t.certifications}
+    assert certs["aws-mls"].status == "retired" and certs["aws-mls"].retired_on == datetime.date(2026, 3, 31)
+    assert certs["aws-mla"].price_usd == 150 and certs["gcp-pmle"].price_usd == 200
+
+
+def test_known_skills_are_skipped_and_freed_time_goes_to_missing_skills(cat):
+    base = build_plan(cat, "mle", "software-engineer")
+    plan = build_plan(cat, "mle", "software-engineer", known=["pytorch", "python", "numpy", "pandas"])
+    status = {t.id: t for t in plan.tasks}
+    assert status["se-pytorch"].status == "known" and "you know PyTorch" in status["se-pytorch"].reason
+    assert status["se-python"].status == "known"
+    assert status["se-rag"].status == "todo"
+    added = [t for t in plan.tasks if t.status == "added"]
+    assert added, "freed time should go to a missing skill"
+    freed = sum(t.hours for t in plan.tasks if t.status == "known")
+    assert sum(t.hours for t in added) <= freed
+    assert plan.pacing.total_hours < base.pacing.total_hours + 1
+
+
+def test_missing_must_haves_are_added_for_a_long_move(cat):
+    plan = build_plan(cat, "mle", "product-manager")
+    added = {t.skills[0] for t in plan.tasks if t.status == "added"}
+    assert {"python", "pytorch", "rag", "docker"} <= added
+    assert all(t.id.startswith("learn-") for t in plan.tasks if t.status == "added")
+    assert all(m.number <= 6 for m in plan.months for t in m.tasks if t.status == "added")
+
+
+def test_posting_gaps_go_into_the_specialization_months(cat):
+    plan = build_plan(cat, "mle", "software-engineer", job_skills={"wandb": 2.0, "llamaindex": 2.0, "python": 3.0})
+    from_posting = [(m.number, t) for m in plan.months for t in m.tasks if t.status == "posting"]
+    assert {t.skills[0] for _, t in from_posting} == {"wandb", "llamaindex"}  # python is already taught
+    assert all(4 <= n <= 6 for n, _ in from_posting)
+
+
+def test_pacing_stretches_when_the_plan_does_not_fit(cat):
+    slow = build_plan(cat, "mle", "product-manager", hours_per_week=4, start=datetime.date(2027, 1, 1))
+    assert not slow.pacing.fits
+    capacity = 4 * 52 / 12
+    expected = sum(max(1.0, m.hours / capacity) if m.hours / capacity > 1.1 else 1.0 for m in slow.months)
+    assert slow.pacing.months_needed == pytest.approx(expected)
+    assert slow.months[-1].end > datetime.date(2027, 12, 31)
+    fast = build_plan(cat, "aipm", "product-manager", hours_per_week=20, start=datetime.date(2027, 1, 1))
+    assert fast.pacing.fits and fast.pacing.spare_per_week > 0
+    assert fast.months[-1].end == datetime.date(2027, 12, 31)
+    assert [m.label for m in fast.months][:2] == ["Jan 2027", "Feb 2027"]
+
+
+def test_conferences_fall_in_the_months_they_are_held(cat):
+    plan = build_plan(cat, "mle", hours_per_week=40, start=datetime.date(2027, 1, 1))
+    where = event_months(plan)
+    assert where["neurips"] == 12 and where["icml"] == 7
+    assert any("NeurIPS" in s for s in plan.months[11].milestones)
+    later = build_plan(cat, "mle", hours_per_week=40, start=datetime.date(2027, 6, 1))
+    assert event_months(later)["neurips"] == 7  # June start: December is month 7
+    assert event_months(build_plan(cat, "mle")) == {}
+
+
+@pytest.mark.parametrize("text", ["2027-13", "2027-00", "27-01", "January", ""])
+def test_bad_start_months(text):
+    with pytest.raises(InputError, match="YYYY-MM"):
+        parse_start(text)
+
+
+def test_bad_track_background_and_hours(cat):
+    with pytest.raises(InputError, match="did you mean mle"):
+        build_plan(cat, "mlle")
+    with pytest.raises(InputError, match="unknown background"):
+        build_plan(cat, "mle", "astronaut")
+    with pytest.raises(InputError, match="hours per week"):
+        build_plan(cat, "mle", hours_per_week=0)
+
+
+def test_progress_marks_round_trip(cat):
+    plan = build_plan(cat, "mle")
+    record = plan_record(plan, "now")
+    marks = apply({}, record, "done", ["se-python", "se-sklearn"])
+    marks = apply(marks, record, "skip", ["net-conference"])
+    s = summarise(record, marks)
+    assert s.done_hours == 42 and s.done_tasks == 2 and s.skipped_tasks == 1
+    assert s.total_hours == plan.pacing.total_hours - 12  # the skipped conference no longer counts
+    assert s.months[0].share == 1.0
+    assert apply(marks, record, "undo", ["se-python"]).get("se-python") is None
+    with pytest.raises(InputError, match="did you mean se-python"):
+        apply(marks, record, "done", ["se-pythn"])
+
+
+def test_marks_survive_regeneration_where_ids_remain(cat):
+    old = plan_record(build_plan(cat, "mle", "software-engineer"), "t0")
+    marks = apply({}, old, "done", ["se-python", "mle-serving", "js-apply-10"])
+    new = plan_record(build_plan(cat, "prompt", "software-engineer"), "t1")
+    kept, dropped = carry_marks(marks, new)
+    assert kept == {"se-python": "done", "js-apply-10": "done"} and dropped == ["mle-serving"]
+
+
+# --- through the CLI ----------------------------------------------------------------------
+
+
+def test_roadmap_table(run):
+    r = run("roadmap", "--track", "aipm", "--background", "product-manager", "--start", "2027-01",
+            "--hours-per-week", "8", env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    for needle in ("12-month roadmap: AI Product Manager", "Foundation", "Job Search", "Jan 2027", "pm-ai-course",
+                   "RETIRED 31 March 2026", "AWS Certified AI Practitioner", "fits in 12 months", "Deliverable"):
+        assert needle in out, needle
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_roadmap_markdown_file(run, tmp_path):
+    target = tmp_path / "plan.md"
+    r = run("roadmap", "--track", "mle", "--skills", "Python, PyTorch", "--job", str(FIX / "posting_mle.txt"),
+            "--format", "markdown", "-o", str(target))
+    assert r.exit_code == 0, r.output
+    text = target.read_text()
+    assert text.startswith("# 12-month roadmap: Machine Learning Engineer")
+    assert "~~PyTorch basics" in text and "you know PyTorch" in text
+    assert "*(from posting)*" in text
+    assert "## Certification & Networking (months 7–9)" in text
+
+
+def test_roadmap_json(run):
+    data = json.loads(run("roadmap", "-t", "nlp", "-f", "json", "--start", "2027-03").stdout)
+    assert data["track"] == "nlp" and len(data["months"]) == 12
+    assert data["months"][0]["label"] == "Mar 2027"
+    assert data["pacing"]["hours_are"] == "editorial estimates"
+
+
+def test_roadmap_ics_parses_back(run, tmp_path):
+    target = tmp_path / "plan.ics"
+    r = run("roadmap", "--track", "nlp", "--format", "ics", "--start", "2027-01", "-w", "20", "-o", str(target))
+    assert r.exit_code == 0, r.output
+    cal = Calendar.from_ical(target.read_bytes())
+    events = [c for c in cal.walk("VEVENT")]
+    months = [e for e in events if "plan, month" in str(e["SUMMARY"])]
+    assert len(months) == 12
+    assert months[0].decoded("DTSTART") == datetime.date(2027, 1, 1)
+    assert months[-1].decoded("DTEND") == datetime.date(2028, 1, 1)
+    summaries = " ".join(str(e["SUMMARY"]) for e in events)
+    assert "NeurIPS" in summaries and "ICML" in summaries and "certification exam" in summaries
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids))
+
+
+def test_roadmap_saves_the_plan_and_progress_marks(run):
+    assert run("roadmap", "-t", "mle").exit_code == 0
+    r = run("progress", "done", "se-python", "se-sklearn")
+    assert r.exit_code == 0 and "marked done" in r.stderr
+    data = json.loads(run("progress", "--json").stdout)
+    assert data["done_hours"] == 42 and data["marks"] == {"se-python": "done", "se-sklearn": "done"}
+    assert run("roadmap", "-t", "mle", "--start", "2027-01").exit_code == 0  # regenerate: marks stay
+    assert json.loads(run("progress", "--json").stdout)["done_hours"] == 42
+    out = run("progress", env={"COLUMNS": "80"}).stdout
+    assert "Overall" in out and "Next up" in out
+
+
+def test_no_save_leaves_progress_alone(run):
+    from aicareer.profile import progress_path
+
+    assert run("roadmap", "-t", "mle", "--no-save").exit_code == 0
+    assert not progress_path().exists()
+    r = run("progress")
+    assert r.exit_code == 2 and "no saved plan" in r.stderr
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["roadmap", "-t", "mlx"], "did you mean mle"),
+    (["roadmap", "-t", "mle", "--background", "pilot"], "unknown background"),
+    (["roadmap", "-t", "mle", "--start", "2027-13"], "YYYY-MM"),
+    (["roadmap", "-t", "mle", "-w", "0"], "hours per week"),
+    (["roadmap", "-t", "mle", "-w", "-3"], "hours per week"),
+    (["roadmap", "-t", "mle", "-f", "markdown", "-o", "NOFOLDER/plan.md"], "does not exist"),
+    (["roadmap", "-t", "mle", "-f", "markdown", "-o", "FOLDER"], "is a folder"),
+    (["roadmap"], "--track"),
+])
+def test_roadmap_bad_input(run, tmp_path, args, needle):
+    subst = {"NOFOLDER/plan.md": str(tmp_path / "no" / "plan.md"), "FOLDER": str(tmp_path)}
+    r = run(*[subst.get(a, a) for a in args])
+    assert r.exit_code == 2, r.output
+    assert needle in r.stderr
+    assert not (tmp_path / "no").exists()
+
+
+def test_progress_unknown_task_changes_nothing(run):
+    from aicareer.profile import progress_path
+
+    run("roadmap", "-t", "mle")
+    before = progress_path().read_bytes()
+    r = run("progress", "done", "se-python", "no-such-task")
+    assert r.exit_code == 2 and "unknown task id 'no-such-task'" in r.stderr
+    assert progress_path().read_bytes() == before
+
+
+def test_damaged_progress_file_is_moved_aside(run):
+    from aicareer.profile import progress_path
+
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"version": 1, "plan": 3}')
+    r = run("progress")
+    assert r.exit_code == 2 and "damaged" in r.stderr
+    assert list(path.parent.glob("progress.json.corrupt-*"))
