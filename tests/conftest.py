@@ -17,6 +17,7 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     """No test reads the user's data folder or writes to the real home."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("AICAREER_HOME", str(home))
+    monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("AICAREER_DATA_DIR", raising=False)
     monkeypatch.delenv("AICAREER_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "100")

@@ -34,7 +34,7 @@ def matcher(cat):
     ("PRDs", ["technical-writing"]),
     ("pythonic torchvision mydocker", []),  # whole words only
 ])
-def test_synonyms_and_whole_words(matcher, text, expected):
+def test_synonyms_and_whole_words(matcher, text, expected):  # noqa: D103
     assert found_in(matcher, text) == expected
 
 

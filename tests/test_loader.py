@@ -191,3 +191,44 @@ def test_a_whole_broken_copy_of_the_bundled_data(tmp_path):
 def test_bundled_data_dir_exists():
     assert (bundled_data_dir() / "roles.yaml").is_file()
     assert isinstance(bundled_data_dir(), Path)
+
+
+# --- the validated-catalogue cache ---------------------------------------------------
+
+
+def test_cache_is_used_and_never_stale(overlay, tmp_path, monkeypatch):
+    from aicareer import loader
+
+    monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = overlay({"roles.yaml": role_yaml(low=111000)})
+    first = load_catalogue(folder)
+    entries = list((tmp_path / "cache").glob("catalogue-*.msgpack"))
+    assert len(entries) == 1 and first.roles["cv"].salary.low == 111000
+    # a hit decodes the cache without reading YAML
+    monkeypatch.setattr(loader, "_load", lambda *a: (_ for _ in ()).throw(AssertionError("YAML was read")))
+    assert load_catalogue(folder).roles["cv"].salary.low == 111000
+    monkeypatch.undo()
+    monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path / "cache"))
+    # change the file: the old entry must not be served
+    (folder / "roles.yaml").write_text(role_yaml(low=122000))
+    assert load_catalogue(folder).roles["cv"].salary.low == 122000
+    # a file that breaks after being cached is reported, not served from the cache
+    (folder / "roles.yaml").write_text(role_yaml(low=300000, high=100000))
+    with pytest.raises(DataError, match="above high"):
+        load_catalogue(folder)
+
+
+def test_a_damaged_cache_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path / "cache"))
+    load_catalogue()
+    entry = next((tmp_path / "cache").glob("catalogue-*.msgpack"))
+    entry.write_bytes(b"\x00garbage")
+    assert "mle" in load_catalogue().roles
+    assert entry.read_bytes() != b"\x00garbage"
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("AICAREER_CACHE_DIR", str(blocker / "cache"))
+    assert "mle" in load_catalogue().roles

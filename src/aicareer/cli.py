@@ -7,7 +7,6 @@ Only this module prints, exits or maps errors to exit codes:
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -27,7 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain click help: rich help imports markdown-it (~40 ms)
 )
 data_app = typer.Typer(
     help="Check a custom data folder.",
@@ -44,6 +43,7 @@ DataDir = Annotated[
         "--data-dir",
         envvar="AICAREER_DATA_DIR",
         help="A folder of YAML files layered over the bundled data (same id replaces, new id adds).",
+        metavar="DIR",
         show_default=False,
         rich_help_panel="Data",
     ),
@@ -104,6 +104,8 @@ def _silence_stdout() -> None:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -128,14 +130,11 @@ def _root(
     """An offline AI-career advisor: which AI role fits you, what it pays, what you are
     missing, and what to do each month.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer compare                    salary ranges side by side
-
       aicareer compare mle nlp -l sf --level senior
-
       aicareer role mle                   one role's profile
-
       aicareer market --json              macro numbers as JSON
     """
 
@@ -167,20 +166,20 @@ def compare(
 ) -> None:
     """Salary ranges of the AI roles side by side, on one scale.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer compare
-
       aicareer compare mle prompt --location sf --level senior
-
       aicareer compare --sort low --no-reference --json
     """
-    from aicareer import jsonshape, salary
+    from aicareer import salary
 
     cat = _catalogue(data_dir)
     comp = salary.compare(cat, roles, location=location, level=level, sort=sort)
     refs = list(cat.occupations.values()) if reference else []
     if json_out:
+        from aicareer import jsonshape
+
         print_json(jsonshape.comparison(cat, comp, refs))
         return
     from aicareer.render.catalogue_views import compare_view
@@ -195,10 +194,9 @@ def compare(
 def roles_cmd(json_out: Json = False, data_dir: DataDir = None) -> None:
     """The catalogue of AI roles, one line a role.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer roles
-
       aicareer roles --json
     """
     cat = _catalogue(data_dir)
@@ -223,10 +221,9 @@ def role_cmd(
 ) -> None:
     """One role's profile: pay, skills (must-have / nice-to-have), tools, trend, who hires.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer role mle
-
       aicareer role "AI product manager" --json
     """
     cat = _catalogue(data_dir)
@@ -246,10 +243,9 @@ def role_cmd(
 def market(json_out: Json = False, data_dir: DataDir = None) -> None:
     """The hiring market: macro numbers, hotspots, metro pay, industries hiring and cooling.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer market
-
       aicareer market --json
     """
     cat = _catalogue(data_dir)
@@ -284,9 +280,9 @@ def assess(
     ] = None,
     template: Annotated[bool, typer.Option("--template", help="Print a commented answers file and exit.")] = False,
     background: Annotated[Optional[str], typer.Option(help="software-engineer, product-manager, data-scientist, "
-                                                      "student or other.", show_default=False)] = None,
+                                                      "student or other.", show_default=False, metavar="NAME")] = None,
     experience: Annotated[Optional[int], typer.Option("--experience", help="Years of experience.",
-                                                      show_default=False)] = None,
+                                                      show_default=False, metavar="YEARS")] = None,
     skills: SkillsOpt = None,
     interests: Annotated[Optional[str], typer.Option(help="Comma-separated, e.g. 'build-models, deploy-systems'.",
                                                      show_default=False, metavar="LIST")] = None,
@@ -294,11 +290,11 @@ def assess(
                                                       show_default=False, metavar="LIST")] = None,
     location: Location = None,
     hours_per_week: Annotated[Optional[int], typer.Option("--hours-per-week", help="Hours a week for learning.",
-                                                          show_default=False)] = None,
+                                                          show_default=False, metavar="HOURS")] = None,
     salary_goal: Annotated[Optional[int], typer.Option("--salary-goal", help="US dollars a year.",
-                                                       show_default=False)] = None,
+                                                       show_default=False, metavar="USD")] = None,
     reuse: Annotated[bool, typer.Option("--reuse", help="Take answers still missing from your saved profile.")] = False,
-    top: Annotated[int, typer.Option(help="How many top matches to explain.", min=1, max=10)] = 2,
+    top: Annotated[int, typer.Option(help="How many top matches to explain.", min=1, max=10, metavar="N")] = 2,
     no_save: NoSave = False,
     json_out: Json = False,
     data_dir: DataDir = None,
@@ -308,14 +304,11 @@ def assess(
     Answers come from --answers and the flags first, then (with --reuse) your
     saved profile, and only then from prompts, which ask just what is missing.
 
-    [b]Examples[/b]
-
-      aicareer assess                          (the questionnaire, about 3 minutes)
-
+    \b
+    Examples:
+      aicareer assess                        (the questionnaire, about 3 minutes)
       aicareer assess --template > me.yaml     then edit me.yaml
-
       aicareer assess --answers me.yaml --json
-
       aicareer assess --reuse --location sf    (change one answer)
     """
     from aicareer import assessment, jsonshape, profile
@@ -412,14 +405,11 @@ def gap(
 
     Your skills come from --skills and --resume, or else from your saved profile.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer gap mle --skills "Python, PyTorch, Docker"
-
       aicareer gap mle                       (skills from your saved profile)
-
       aicareer gap mle --resume resume.txt
-
       aicareer gap --job posting.txt --resume resume.txt
 
       cat posting.txt | aicareer gap --job -
@@ -482,19 +472,20 @@ def write_output(path: Path, content: str | bytes) -> None:
 @handled
 def roadmap(
     track: Annotated[Optional[str], typer.Option("--track", "-t", help="mle, prompt, aipm or nlp (default: your "
-                                                 "top match from aicareer assess).", show_default=False)] = None,
+                                                 "top match from aicareer assess).", show_default=False,
+                                                 metavar="TRACK")] = None,
     background: Annotated[Optional[str], typer.Option(help="software-engineer, product-manager, data-scientist, "
                                                       "student or other (default: your profile's).",
-                                                      show_default=False)] = None,
+                                                      show_default=False, metavar="NAME")] = None,
     skills: SkillsOpt = None,
     job: Annotated[Optional[Path], typer.Option("--job", help="A job posting: its missing skills join months 4-6.",
                                                 show_default=False, metavar="FILE")] = None,
     hours_per_week: Annotated[Optional[int], typer.Option("--hours-per-week", "-w", help="Hours a week you can "
                                                           "give (default: your profile's, else 8).",
-                                                          show_default=False)] = None,
+                                                          show_default=False, metavar="HOURS")] = None,
     start: Annotated[Optional[str], typer.Option(help="First month, YYYY-MM: months get calendar names.",
                                                  show_default=False, metavar="YYYY-MM")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, markdown, json or ics.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, markdown, json or ics.", metavar="FORMAT")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of the terminal.",
                                                    show_default=False, metavar="FILE")] = None,
     no_save: NoSave = False,
@@ -502,14 +493,12 @@ def roadmap(
 ) -> None:
     """Your month-by-month plan for a track: what you know is skipped, what you lack is added.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer roadmap --track mle
-
-      aicareer roadmap --track aipm --background product-manager --start 2027-01 --hours-per-week 8
-
-      aicareer roadmap --track mle --skills "Python, PyTorch" --job posting.txt --format markdown -o plan.md
-
+      aicareer roadmap -t aipm --background product-manager --start 2027-01 -w 8
+      aicareer roadmap -t mle --skills "Python, PyTorch" --job posting.txt
+      aicareer roadmap -t mle --format markdown -o plan.md
       aicareer roadmap --track nlp --format ics -o plan.ics
     """
     import datetime
@@ -573,6 +562,8 @@ def roadmap(
     if fmt is Format.markdown:
         content = plan_writers.markdown(cat, plan, label, marks)
     elif fmt is Format.json:
+        import json
+
         content = json.dumps(plan_writers.as_data(cat, plan, marks), indent=2, ensure_ascii=False) + "\n"
     elif fmt is Format.ics:
         content = plan_writers.ics(cat, plan, now)
@@ -621,14 +612,11 @@ def _progress_state() -> tuple[dict[str, Any], dict[str, str]]:
 def progress_show(ctx: typer.Context, json_out: Json = False) -> None:
     """Show a bar per month and overall for your saved plan.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer progress
-
       aicareer progress done se-python se-sklearn
-
       aicareer progress skip net-conference
-
       aicareer progress undo se-python
     """
     if ctx.invoked_subcommand is not None:
@@ -700,10 +688,9 @@ def data_validate(
 ) -> None:
     """Check a data folder layered over the bundled data; list every problem, with file and line.
 
-    [b]Examples[/b]
-
+    \b
+    Examples:
       aicareer data validate ./my-data
-
       aicareer data validate          (the bundled data)
     """
     from aicareer.errors import EXIT_USAGE

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 EXIT_ERROR = 1
@@ -38,6 +37,8 @@ class DataError(InputError):
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The valid names nearest to a misspelt one, best first."""
+    import difflib
+
     choices = list(dict.fromkeys(choices))
     lowered = {c.lower(): c for c in choices}
     hits = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.5)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import yaml
 
+from aicareer import __version__
 from aicareer.catalogue import Catalogue, cross_check
 from aicareer.errors import DataError, InputError
 from aicareer.models import (
@@ -32,12 +32,18 @@ from aicareer.models import (
     SourcesFile,
 )
 
-try:  # libyaml is several times faster; fall back where it was not built
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader  # type: ignore[assignment]
-
 DATA_ENV = "AICAREER_DATA_DIR"
+CACHE_ENV = "AICAREER_CACHE_DIR"
+
+
+def _yaml():  # imported only when YAML is really read (not on a cache hit)
+    import yaml
+
+    try:  # libyaml is several times faster; fall back where it was not built
+        loader = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover
+        loader = yaml.SafeLoader
+    return yaml, loader
 
 #: file name -> the model of the whole file
 FILES: dict[str, type[msgspec.Struct]] = {
@@ -79,9 +85,10 @@ class Document:
 
     def line(self, keys: list[str | int]) -> int | None:
         """The 1-based line of the node at `keys`, or of its deepest existing parent."""
+        yaml, loader = _yaml()
         if self._root is None:
             try:
-                self._root = yaml.compose(self.text, Loader=SafeLoader)
+                self._root = yaml.compose(self.text, Loader=loader)
             except yaml.YAMLError:
                 return None
         node = self._root
@@ -99,20 +106,26 @@ class Document:
         return node.start_mark.line + 1 if node is not None else None
 
 
-def read_document(path: Path) -> Document:
-    """Read and parse one YAML file; every failure is a DataError naming the file."""
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise DataError([f"{path}: is a folder, not a YAML file"]) from None
     except OSError as exc:
         raise DataError([f"{path}: cannot read ({exc.strerror or exc})"]) from None
+
+
+def read_document(path: Path, raw: bytes | None = None) -> Document:
+    """Read and parse one YAML file; every failure is a DataError naming the file."""
+    yaml, loader = _yaml()
+    if raw is None:
+        raw = read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError([f"{path}: not UTF-8 text (bad byte at offset {exc.start})"]) from None
     try:
-        data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -234,21 +247,101 @@ def merge(base: dict[str, Any], over: dict[str, Any], lists: set[str]) -> dict[s
 # --- the whole catalogue -------------------------------------------------------------
 
 
-def load_catalogue(data_dir: Path | None = None) -> Catalogue:
-    """Load the bundled data with `data_dir` layered over it; raise DataError on any problem."""
-    catalogue, problems = _load(data_dir)
+class CatalogueData(msgspec.Struct, frozen=True):
+    """What the cache holds: every file's validated model."""
+
+    sources_file: SourcesFile
+    skills_file: SkillsFile
+    roles_file: RolesFile
+    occupations_file: OccupationsFile
+    market: MarketFile
+    questions_file: QuestionsFile
+    scoring: ScoringFile
+    roadmaps: RoadmapsFile
+
+
+def load_catalogue(data_dir: Path | None = None, *, use_cache: bool = True) -> Catalogue:
+    """Load the bundled data with `data_dir` layered over it; raise DataError on any problem.
+
+    A catalogue that validated is cached (msgpack, in the user's cache folder)
+    under a hash of every data file's bytes and the tool's version, so a cache
+    entry can never outlive a change to any file it was built from.
+    """
+    folders = _folders(data_dir)
+    blobs: dict[Path, bytes] = {}
+    unreadable = False
+    for name in FILES:
+        for i, folder in enumerate(folders):
+            path = folder / name
+            if i == 0 or path.exists():
+                try:
+                    blobs[path] = read_bytes(path)
+                except DataError:
+                    unreadable = True  # reported with its file and reason by the full load below
+    key = _fingerprint(blobs)
+    use_cache = use_cache and not unreadable
+    if use_cache:
+        cached = _read_cache(key)
+        if cached is not None:
+            return cached
+    catalogue, problems = _load(folders, blobs)
     if problems:
         raise DataError(problems)
     assert catalogue is not None
+    if use_cache:
+        _write_cache(key, catalogue)
     return catalogue
 
 
 def validate(data_dir: Path | None = None) -> list[str]:
-    """Every problem found in the bundled data with `data_dir` layered over it."""
-    return _load(data_dir)[1]
+    """Every problem found in the bundled data with `data_dir` layered over it (no cache)."""
+    return _load(_folders(data_dir), {})[1]
 
 
-def _load(data_dir: Path | None) -> tuple[Catalogue | None, list[str]]:
+def _fingerprint(blobs: dict[Path, bytes]) -> str:
+    import hashlib
+
+    digest = hashlib.blake2b(f"aicareer {__version__} cache 1".encode(), digest_size=16)
+    for path, raw in blobs.items():
+        digest.update(f"\0{path.parent.name}/{path.name}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.hexdigest()
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("aicareer", appauthor=False))
+
+
+def _read_cache(key: str) -> Catalogue | None:
+    try:
+        raw = (cache_dir() / f"catalogue-{key}.msgpack").read_bytes()
+        data = msgspec.msgpack.decode(raw, type=CatalogueData)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return None  # no entry, or a damaged one: rebuild from the YAML
+    return Catalogue(**{f: getattr(data, f) for f in CatalogueData.__struct_fields__})
+
+
+def _write_cache(key: str, cat: Catalogue, keep: int = 8) -> None:
+    """Best effort: a cache that cannot be written only costs speed."""
+    from aicareer.profile import atomic_write_bytes
+
+    folder = cache_dir()
+    data = CatalogueData(**{f: getattr(cat, f) for f in CatalogueData.__struct_fields__})
+    try:
+        atomic_write_bytes(folder / f"catalogue-{key}.msgpack", msgspec.msgpack.encode(data))
+        entries = sorted(folder.glob("catalogue-*.msgpack"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[keep:]:
+            old.unlink()
+    except Exception:  # noqa: BLE001 - never fail a command for its cache
+        pass
+
+
+def _folders(data_dir: Path | None) -> list[Path]:
     bundled = bundled_data_dir()
     folders = [bundled]
     if data_dir is not None:
@@ -260,7 +353,11 @@ def _load(data_dir: Path | None) -> tuple[Catalogue | None, list[str]]:
             raise InputError(f"data folder {data_dir} holds none of the data files ({', '.join(FILES)})")
         if data_dir.resolve() != bundled.resolve():
             folders.append(data_dir)
+    return folders
 
+
+def _load(folders: list[Path], blobs: dict[Path, bytes]) -> tuple[Catalogue | None, list[str]]:
+    bundled = folders[0]
     problems: list[str] = []
     parsed: dict[str, Any] = {}
     docs: dict[str, list[Document]] = {}
@@ -271,7 +368,7 @@ def _load(data_dir: Path | None) -> tuple[Catalogue | None, list[str]]:
             if folder is not bundled and not path.exists():
                 continue
             try:
-                doc = read_document(path)
+                doc = read_document(path, blobs.get(path))
             except DataError as exc:
                 problems.extend(exc.problems)
                 continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from aicareer.catalogue import Catalogue
 from aicareer.models import Role, Skill
@@ -40,13 +41,35 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text.lower())
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many names, factored as a character trie so the engine never tries
+    the names one by one; a space in a name matches any run of separators."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(_SEP if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+_SEP = r"[^a-z0-9+#\n]+"
+
+
 @dataclass(frozen=True)
 class Matcher:
-    """Token sequences of every skill name and alias, for one pass over a text."""
+    """Every skill name and alias, as token sequences and as one trie regex."""
 
     names: dict[tuple[str, ...], str]
-    first_tokens: frozenset[str]
-    longest: int
+    pattern: re.Pattern[str]
 
     @classmethod
     def build(cls, skills: Iterable[Skill]) -> Matcher:
@@ -61,28 +84,28 @@ class Matcher:
                     part_toks = tuple(tokens(part))
                     if part_toks and len(part_toks) < len(toks):
                         names.setdefault(part_toks, skill.id)
-        return cls(names, frozenset(t[0] for t in names), max((len(t) for t in names), default=1))
+        body = _trie_pattern(" ".join(t) for t in names)
+        pattern = re.compile(r"(?<![a-z0-9+#])(?:" + body + r")s?(?![a-z0-9+#])")
+        return cls(names, pattern)
 
-    def find(self, toks: list[str]) -> list[str]:
-        """Skill ids found in a token list, in order of appearance (repeats kept)."""
-        found: list[str] = []
-        n, i = len(toks), 0
-        while i < n:
-            tok = toks[i]
-            if tok not in self.first_tokens and tok.endswith("s") and tok[:-1] in self.first_tokens:
-                toks = [*toks[:i], tok[:-1], *toks[i + 1:]]  # a plural: "PRDs", "A/B tests"
-                tok = toks[i]
-            if tok in self.first_tokens:
-                for length in range(min(self.longest, n - i), 0, -1):
-                    hit = self.names.get(tuple(toks[i:i + length]))
-                    if hit:
-                        found.append(hit)
-                        i += length - 1
-                        break
-            elif "/" in tok:
-                found += self.find(tok.split("/"))
-            i += 1
+    def lookup(self, hit: str) -> str | None:
+        toks = tuple(tokens(hit))
+        found = self.names.get(toks)
+        if found is None and toks and toks[-1].endswith("s"):  # a plural: "PRDs", "A/B tests"
+            found = self.names.get((*toks[:-1], toks[-1][:-1]))
         return found
+
+    def ids(self, lowered: str) -> list[str]:
+        """Distinct skill ids found in lower-cased text, in order of first appearance.
+
+        The regex engine collects every match; Python then looks up each distinct
+        spelling once, so the cost per mention stays in C.
+        """
+        found = (self.lookup(hit) for hit in dict.fromkeys(self.pattern.findall(lowered)))
+        return list(dict.fromkeys(sid for sid in found if sid))
+
+    def find(self, text: str) -> list[str]:
+        return self.ids(text.lower())
 
 
 def heading_weight(line: str) -> float | None:
@@ -90,13 +113,13 @@ def heading_weight(line: str) -> float | None:
 
     A bullet ('- ...', '1. ...') is never a heading.
     """
-    if _BULLET.match(line):
+    stripped = line.strip()
+    if not stripped or len(stripped) > 70 or _BULLET.match(line):
         return None
     m = _HEADING_SHAPE.match(line)
     if not m or len(m["title"].split()) > 7:
         return None
     title = m["title"].lower()
-    stripped = line.strip()
     looks_like_heading = stripped.endswith(":") or stripped.startswith(("#", "**", "__")) or stripped.isupper() \
         or stripped.istitle()
     if _PREFERRED.search(title):
@@ -106,28 +129,63 @@ def heading_weight(line: str) -> float | None:
     return OTHER if looks_like_heading else None
 
 
+_CANDIDATE_HEADING = re.compile(r"^(?![ \t]*(?:[-*•·▪◦–]|\d+[.)])\s)[^\n]{2,70}$", re.M)
+_CANDIDATE_INLINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w' /-]{1,40}:[ \t]+\S[^\n]*$", re.M)
+
+
 def weigh(matcher: Matcher, text: str) -> dict[str, float]:
-    """Each skill found in `text` with its highest section weight."""
+    """Each skill found in `text` with its highest section weight.
+
+    A line such as "Nice to have: MLflow, Triton" weighs its own skills; every
+    other line takes the weight of the section (heading) it is under.
+    """
+    lowered = text.lower()
     weights: dict[str, float] = {}
-    current = OTHER
-    for line in text.splitlines():
-        heading = heading_weight(line)
-        if heading is not None:
-            current = heading
-        weight = current
-        label = _INLINE_LABEL.match(line)  # "Nice to have: MLflow, Triton" weighs this line alone
-        if label and heading is None:
-            title = label["label"].lower()
-            weight = PREFERRED if _PREFERRED.search(title) else REQUIRED if _REQUIRED.search(title) else current
-        for sid in matcher.find(tokens(line)):
+
+    def bump(ids: Iterable[str], weight: float) -> None:
+        for sid in ids:
             if weights.get(sid, 0.0) < weight:
                 weights[sid] = weight
+
+    labelled: list[tuple[int, int]] = []
+    for m in _CANDIDATE_INLINE.finditer(text):
+        weight = _inline_weight(m.group())
+        if weight is not None:
+            labelled.append(m.span())
+            bump(matcher.ids(lowered[m.start():m.end()]), weight)
+    if labelled:  # blank those lines out of their sections
+        pieces, last = [], 0
+        for a, b in labelled:
+            pieces += [lowered[last:a], " " * (b - a)]
+            last = b
+        lowered = "".join(pieces) + lowered[last:]
+
+    sections: list[tuple[int, float]] = [(0, OTHER)]
+    seen: dict[str, float | None] = {}
+    for m in _CANDIDATE_HEADING.finditer(text):
+        line = m.group()
+        weight = seen[line] if line in seen else seen.setdefault(line, heading_weight(line))
+        if weight is not None:
+            sections.append((m.start(), weight))
+    ends = [pos for pos, _ in sections[1:]] + [len(lowered)]
+    found: dict[str, list[str]] = {}  # a section repeated word for word is scanned once
+    for (start, weight), end in zip(sections, ends):
+        chunk = lowered[start:end]
+        bump(found[chunk] if chunk in found else found.setdefault(chunk, matcher.ids(chunk)), weight)
     return weights
+
+
+def _inline_weight(line: str) -> float | None:
+    label = _INLINE_LABEL.match(line)
+    if not label or heading_weight(line) is not None:
+        return None
+    title = label["label"].lower()
+    return PREFERRED if _PREFERRED.search(title) else REQUIRED if _REQUIRED.search(title) else None
 
 
 def found_in(matcher: Matcher, text: str) -> list[str]:
     """Skill ids found anywhere in `text`, each once, in order of first appearance."""
-    return list(dict.fromkeys(matcher.find(tokens(text))))
+    return matcher.find(text)
 
 
 @dataclass(frozen=True)

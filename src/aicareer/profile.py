@@ -34,7 +34,12 @@ def home() -> Path:
 
 
 def atomic_write(path: Path, text: str, *, make_folder: bool = True) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never half.
+    """Write `text` atomically (see atomic_write_bytes)."""
+    atomic_write_bytes(path, text.encode("utf-8"), make_folder=make_folder)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never half.
 
     With make_folder=False a missing folder is an error rather than created.
     """
@@ -48,8 +53,8 @@ def atomic_write(path: Path, text: str, *, make_folder: bool = True) -> None:
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
