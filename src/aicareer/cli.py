@@ -4,7 +4,6 @@ Only this module prints, exits or maps errors to exit codes:
 0 ok, 1 error, 2 usage / bad input, 130 interrupted.
 """
 
-from __future__ import annotations
 
 import functools
 import os

@@ -5,7 +5,6 @@ keys are rejected with the path of the field, which the loader turns into a
 file-and-line message.
 """
 
-from __future__ import annotations
 
 import datetime
 from typing import Literal
