@@ -167,3 +167,15 @@ def test_internal_errors_are_one_line_not_tracebacks(run, monkeypatch):
     monkeypatch.setattr(aicareer.salary, "compare", boom)
     r = run("compare")
     assert r.exit_code == 1 and "internal error" in r.stderr and "Traceback" not in r.output
+
+
+def test_a_big_catalogue_prints_one_line_a_role(run, overlay):
+    from tests.test_loader import role_yaml
+
+    text = "roles:\n" + "".join(role_yaml(id=f"r{i}", name=f"Role {i}", low=100000 + i * 1000)[len("\nroles:\n"):]
+                                 for i in range(60))
+    folder = overlay({"roles.yaml": text})
+    out = run("compare", "--data-dir", str(folder), "--no-reference", env={"COLUMNS": "80"}).stdout
+    lines = [line for line in out.splitlines() if line.startswith("Role ")]
+    assert len(lines) == 60 and all("$" in line for line in lines)
+    assert max(len(line) for line in out.splitlines()) <= 80

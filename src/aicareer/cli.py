@@ -182,10 +182,8 @@ def compare(
         print_json(jsonshape.comparison(cat, comp, refs))
         return
     from aicareer.render.catalogue_views import compare_view
-    from aicareer.render.common import make_console
 
-    console = make_console()
-    console.print(compare_view(cat, comp, refs, width=console.width))
+    show(compare_view(cat, comp, refs))
 
 
 @app.command("roles")

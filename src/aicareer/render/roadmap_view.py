@@ -9,7 +9,6 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from aicareer.catalogue import Catalogue
@@ -54,29 +53,30 @@ class Timeline:
 
 
 def month_panel(plan: Plan, index: int, marks: Mapping[str, str]) -> Panel:
+    """One month as a panel. The body is a single Text (one render pass, not a grid per
+    task): twelve of these are most of the roadmap's drawing time."""
     m = plan.months[index]
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_column(justify="right", no_wrap=True, style="dim")
+    body = Text.assemble(("Goal: ", "bold"), m.goal)
     for t in m.tasks:
         mark = marks.get(t.id)
         box_ = "[x]" if mark == "done" else "[-]" if mark == "skipped" or t.status == "known" else "[ ]"
-        title = Text(t.title, style="dim strike" if t.status == "known" else "")
+        body.append("\n")
+        body.append(box_, style="green" if mark == "done" else "")
+        body.append(" ")
+        body.append(t.id, style="bold")
+        body.append(f" · {t.hours} h · ", style="dim")
+        body.append(t.title, style="dim strike" if t.status == "known" else "")
         note = STATUS_NOTE.get(t.status)
-        head = Text.assemble((t.id, "bold"), "  ", title)
         if note:
-            head.append(f"  ({note})", style="yellow" if t.status != "known" else "dim")
-        grid.add_row(Text(box_, style="green" if mark == "done" else ""), head, f"{t.hours} h")
+            body.append(f"  ({note})", style="yellow" if t.status != "known" else "dim")
         for line in task_details(plan, t):
-            style = "bold red" if line.startswith("RETIRED") else "dim"
-            grid.add_row("", Text("  " + line, style=style), "")
-    body = Group(
-        Text.assemble(("Goal: ", "bold"), m.goal),
-        grid,
-        Text.assemble(("Deliverable: ", "bold"), m.deliverable),
-        *([Text.assemble(("Milestones: ", "bold"), "; ".join(m.milestones))] if m.milestones else []),
-    )
+            body.append("\n    ↳ ")
+            body.append(line, style="bold red" if line.startswith("RETIRED") else "dim")
+    body.append("\nDeliverable: ", style="bold")
+    body.append(m.deliverable)
+    if m.milestones:
+        body.append("\nMilestones: ", style="bold")
+        body.append("; ".join(m.milestones))
     return Panel(body, title=month_heading(m), title_align="left", box=box.ROUNDED,
                  border_style=PHASE_STYLE.get(m.phase.id, "").replace("black on ", "") or None)
 
