@@ -18,6 +18,7 @@ from aicareer.render.common import (
     Axis,
     RangeBar,
     bullets,
+    spaced,
     as_of,
     dollars,
     money,
@@ -76,7 +77,8 @@ class CompareTable:
         w_trend = 14 if width < 100 else 26
         w_bar = max(10, width - (w_name + w_pay + w_mid + w_trend + 8))
         axis = Axis(money(self.scale[0]), money(self.scale[1]))
-        out = Text(self.title + "\n", style="bold")
+        out = Text(no_wrap=True, overflow="crop")  # every line is laid out to fit already
+        out.append(self.title + "\n", style="bold")
         head = f"{'Role':<{w_name}}  {'Range':<{w_pay}}  {'Mid':>{w_mid}}  "
         gap = max(1, w_bar - len(axis.low) - len(axis.high))
         out.append(head + axis.low + " " * gap + axis.high + "  " + "Trend" + "\n", style="bold")
@@ -138,7 +140,7 @@ def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation])
     if comp.location is not None:
         ids += list(comp.location.sources)
     parts += [source_lines(cat, ids), as_of(cat)]
-    return Group(*(Padding(p, (0, 0, 1, 0)) if i < len(parts) - 1 else p for i, p in enumerate(parts)))
+    return spaced(parts)
 
 
 def roles_view(cat: Catalogue) -> RenderableType:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -120,6 +120,17 @@ def bullets(title: str, lines: Iterable[str], style: str = "bold") -> Table:
 
 def as_of(cat: Catalogue) -> Text:
     return Text(f"Data as of {cat.reviewed.isoformat()} (last reviewed).", style="dim")
+
+
+def spaced(parts: list[object]) -> Group:
+    """The parts one under the other with a blank line between them (cheaper than
+    Padding, which re-wraps every line of what it holds)."""
+    out: list[object] = []
+    for part in parts:
+        if out:
+            out.append(Text())
+        out.append(part)
+    return Group(*out)
 
 
 def render_text(renderable: object, width: int = 100) -> str:
