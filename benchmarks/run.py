@@ -147,7 +147,7 @@ def main() -> None:
               f"{ref_rss / 1024:.1f} MiB\n")
         print(f"{'command':<26}{'median':>9}{'x app':>8}{'x bare':>8}{'min x app':>10}{'peak MiB':>10}  target (median)")
         ok = True
-        for label, argv, target in commands:
+        for label, _argv, target in commands:
             median, fastest, rss = results[label]
             ratio = median / ref
             mib = rss / 1024

@@ -9,6 +9,7 @@ import pytest
 
 from aicareer.errors import DataError, InputError
 from aicareer.loader import bundled_data_dir, load_catalogue, validate
+
 from tests.conftest import bundled_text
 
 ROLE = """

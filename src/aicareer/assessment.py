@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from aicareer.catalogue import Catalogue
 from aicareer.errors import InputError, closest
+from aicareer.fmt import money, money_range
 from aicareer.gaps import RoleGap, role_gap
 from aicareer.models import Figure, LevelAdjustment, LocationAdjustment, Question, Role
-from aicareer.fmt import money, money_range
 from aicareer.salary import Estimate, estimate, find_level, find_location
 
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -37,7 +37,7 @@ app.add_typer(data_app, name="data")
 # --- shared options (declared once) ------------------------------------------------
 
 DataDir = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data-dir",
         envvar="AICAREER_DATA_DIR",
@@ -49,12 +49,12 @@ DataDir = Annotated[
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print the data as JSON on stdout (messages go to stderr).")]
 Location = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--location", "-l", help="sf, nyc, austin, remote or us: adjusts pay (an estimate).",
                  show_default=False, metavar="PLACE"),
 ]
 Level = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--level", help="entry, mid or senior: narrows the range (an estimate).", show_default=False,
                  metavar="LEVEL"),
 ]
@@ -151,7 +151,7 @@ def _catalogue(data_dir: Path | None):  # -> Catalogue (import kept lazy)
 @handled
 def compare(
     roles: Annotated[
-        Optional[list[str]], typer.Argument(help="Roles by id, alias or name (default: all).", show_default=False,
+        list[str] | None, typer.Argument(help="Roles by id, alias or name (default: all).", show_default=False,
                                       metavar="ROLE...")
     ] = None,
     location: Location = None,
@@ -260,7 +260,7 @@ def market(json_out: Json = False, data_dir: DataDir = None) -> None:
 
 
 SkillsOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--skills", help="Skills you know, comma-separated, by name or alias (e.g. 'Python, k8s').",
                  show_default=False, metavar="LIST"),
 ]
@@ -271,24 +271,24 @@ NoSave = Annotated[bool, typer.Option("--no-save", help="Do not save anything to
 @handled
 def assess(
     answers_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--answers", "-a", help="Answers as YAML or JSON ('-' for stdin); see --template.",
                      show_default=False, metavar="FILE"),
     ] = None,
     template: Annotated[bool, typer.Option("--template", help="Print a commented answers file and exit.")] = False,
-    background: Annotated[Optional[str], typer.Option(help="software-engineer, product-manager, data-scientist, "
+    background: Annotated[str | None, typer.Option(help="software-engineer, product-manager, data-scientist, "
                                                       "student or other.", show_default=False, metavar="NAME")] = None,
-    experience: Annotated[Optional[int], typer.Option("--experience", help="Years of experience.",
+    experience: Annotated[int | None, typer.Option("--experience", help="Years of experience.",
                                                       show_default=False, metavar="YEARS")] = None,
     skills: SkillsOpt = None,
-    interests: Annotated[Optional[str], typer.Option(help="Comma-separated, e.g. 'build-models, deploy-systems'.",
+    interests: Annotated[str | None, typer.Option(help="Comma-separated, e.g. 'build-models, deploy-systems'.",
                                                      show_default=False, metavar="LIST")] = None,
-    industries: Annotated[Optional[str], typer.Option(help="Comma-separated, e.g. 'finance, healthcare'.",
+    industries: Annotated[str | None, typer.Option(help="Comma-separated, e.g. 'finance, healthcare'.",
                                                       show_default=False, metavar="LIST")] = None,
     location: Location = None,
-    hours_per_week: Annotated[Optional[int], typer.Option("--hours-per-week", help="Hours a week for learning.",
+    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", help="Hours a week for learning.",
                                                           show_default=False, metavar="HOURS")] = None,
-    salary_goal: Annotated[Optional[int], typer.Option("--salary-goal", help="US dollars a year.",
+    salary_goal: Annotated[int | None, typer.Option("--salary-goal", help="US dollars a year.",
                                                        show_default=False, metavar="USD")] = None,
     reuse: Annotated[bool, typer.Option("--reuse", help="Take answers still missing from your saved profile.")] = False,
     top: Annotated[int, typer.Option(help="How many top matches to explain.", min=1, max=10, metavar="N")] = 2,
@@ -388,12 +388,12 @@ def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[set
 @app.command()
 @handled
 def gap(
-    role: Annotated[Optional[str], typer.Argument(help="A role by id, alias or name (optional with --job).",
+    role: Annotated[str | None, typer.Argument(help="A role by id, alias or name (optional with --job).",
                                                   show_default=False, metavar="ROLE")] = None,
     skills: SkillsOpt = None,
-    resume: Annotated[Optional[Path], typer.Option("--resume", help="A plain-text resume to read your skills from.",
+    resume: Annotated[Path | None, typer.Option("--resume", help="A plain-text resume to read your skills from.",
                                                    show_default=False, metavar="FILE")] = None,
-    job: Annotated[Optional[Path], typer.Option("--job", help="A job posting (plain text; '-' for stdin).",
+    job: Annotated[Path | None, typer.Option("--job", help="A job posting (plain text; '-' for stdin).",
                                                 show_default=False, metavar="FILE")] = None,
     json_out: Json = False,
     data_dir: DataDir = None,
@@ -468,22 +468,22 @@ def write_output(path: Path, content: str | bytes) -> None:
 @app.command()
 @handled
 def roadmap(
-    track: Annotated[Optional[str], typer.Option("--track", "-t", help="mle, prompt, aipm or nlp (default: your "
+    track: Annotated[str | None, typer.Option("--track", "-t", help="mle, prompt, aipm or nlp (default: your "
                                                  "top match from aicareer assess).", show_default=False,
                                                  metavar="TRACK")] = None,
-    background: Annotated[Optional[str], typer.Option(help="software-engineer, product-manager, data-scientist, "
+    background: Annotated[str | None, typer.Option(help="software-engineer, product-manager, data-scientist, "
                                                       "student or other (default: your profile's).",
                                                       show_default=False, metavar="NAME")] = None,
     skills: SkillsOpt = None,
-    job: Annotated[Optional[Path], typer.Option("--job", help="A job posting: its missing skills join months 4-6.",
+    job: Annotated[Path | None, typer.Option("--job", help="A job posting: its missing skills join months 4-6.",
                                                 show_default=False, metavar="FILE")] = None,
-    hours_per_week: Annotated[Optional[int], typer.Option("--hours-per-week", "-w", help="Hours a week you can "
+    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help="Hours a week you can "
                                                           "give (default: your profile's, else 8).",
                                                           show_default=False, metavar="HOURS")] = None,
-    start: Annotated[Optional[str], typer.Option(help="First month, YYYY-MM: months get calendar names.",
+    start: Annotated[str | None, typer.Option(help="First month, YYYY-MM: months get calendar names.",
                                                  show_default=False, metavar="YYYY-MM")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, markdown, json or ics.", metavar="FORMAT")] = Format.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of the terminal.",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of the terminal.",
                                                    show_default=False, metavar="FILE")] = None,
     no_save: NoSave = False,
     data_dir: DataDir = None,
@@ -677,7 +677,7 @@ def progress_undo(tasks: TaskIds) -> None:
 @handled
 def data_validate(
     folder: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Argument(help="The custom data folder to check (default: the bundled data).", show_default=False,
                        metavar="DIR"),
     ] = None,

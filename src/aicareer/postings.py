@@ -169,7 +169,7 @@ def weigh(matcher: Matcher, text: str) -> dict[str, float]:
             sections.append((m.start(), weight))
     ends = [pos for pos, _ in sections[1:]] + [len(lowered)]
     found: dict[str, list[str]] = {}  # a section repeated word for word is scanned once
-    for (start, weight), end in zip(sections, ends):
+    for (start, weight), end in zip(sections, ends, strict=True):
         chunk = lowered[start:end]
         bump(found[chunk] if chunk in found else found.setdefault(chunk, matcher.ids(chunk)), weight)
     return weights

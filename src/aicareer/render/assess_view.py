@@ -6,7 +6,6 @@ from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +13,7 @@ from rich.text import Text
 from aicareer.assessment import Assessment, Match
 from aicareer.catalogue import Catalogue
 from aicareer.fmt import percent
-from aicareer.render.common import RangeBar, as_of, bullets, money, money_range, source_lines
+from aicareer.render.common import RangeBar, as_of, bullets, money, money_range, source_lines, spaced
 
 SIGN_STYLE = {"+": "green", "−": "red", "·": "dim"}
 
@@ -116,7 +115,7 @@ def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> Ren
     if saved_to:
         tail.append(Text(f"Profile saved to {saved_to} (aicareer gap and roadmap will use it).", style="dim"))
     parts.append(Group(*tail))
-    return Group(*(Padding(p, (0, 0, 1, 0)) for p in parts[:-1]), parts[-1])
+    return spaced(parts)
 
 
 def note_text(note: Any) -> str:

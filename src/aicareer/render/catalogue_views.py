@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -17,15 +16,15 @@ from aicareer.models import Occupation, Role
 from aicareer.render.common import (
     Axis,
     RangeBar,
-    bullets,
-    spaced,
     as_of,
+    bullets,
     dollars,
     money,
     money_range,
     nice_scale,
     percent,
     source_lines,
+    spaced,
 )
 from aicareer.salary import Comparison
 
@@ -198,7 +197,7 @@ def role_view(cat: Catalogue, role: Role) -> RenderableType:
         source_lines(cat, [*role.sources, *s.sources, "onet-29.2"]),
         as_of(cat),
     ]
-    return Group(*(Padding(b, (0, 0, 1, 0)) for b in body[:-1]), body[-1])
+    return spaced(body)
 
 
 def figure_value(value: float, unit: str, value_high: float | None = None) -> str:
@@ -258,4 +257,4 @@ def market_view(cat: Catalogue) -> RenderableType:
 
     ids = [s for f in m.figures for s in f.sources] + list(mm.sources)
     parts: list[RenderableType] = [figs, spots, Group(metros, metros_note), inds, source_lines(cat, ids)]
-    return Group(*(Padding(p, (0, 0, 1, 0)) for p in parts), as_of(cat))
+    return spaced([*parts, as_of(cat)])

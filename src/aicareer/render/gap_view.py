@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from aicareer.catalogue import Catalogue
 from aicareer.gaps import RoleGap, why
 from aicareer.postings import PostingAnalysis
-from aicareer.render.common import RangeBar, as_of
+from aicareer.render.common import RangeBar, as_of, spaced
 
 
 def coverage_line(label: str, share: float) -> Table:
@@ -56,7 +55,7 @@ def role_gap_view(cat: Catalogue, gap: RoleGap, known_from: str, hours_per_week:
     else:
         parts.append(Text("You hold every skill the catalogue lists for this role.", style="green"))
     parts.append(Text(f"Next: aicareer roadmap --track {gap.role.id}", style="bold"))
-    return Group(*(Padding(p, (0, 0, 1, 0)) for p in parts), as_of(cat))
+    return spaced([*parts, as_of(cat)])
 
 
 def posting_view(cat: Catalogue, name: str, result: PostingAnalysis, known_from: str) -> RenderableType:
@@ -85,4 +84,4 @@ def posting_view(cat: Catalogue, name: str, result: PostingAnalysis, known_from:
         parts.append(Text.assemble(("Best-matching role: ", "bold"),
                                    f"{result.best_role.name} ({result.best_role.id}, covers {fit}% of the posting's "
                                    f"weight)", ("   aicareer gap " + result.best_role.id, "dim")))
-    return Group(*(Padding(p, (0, 0, 1, 0)) for p in parts), as_of(cat))
+    return spaced([*parts, as_of(cat)])

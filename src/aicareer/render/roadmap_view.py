@@ -7,13 +7,12 @@ from collections.abc import Mapping
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
 from aicareer.catalogue import Catalogue
 from aicareer.plan import Plan
-from aicareer.render.common import as_of, source_lines
+from aicareer.render.common import as_of, source_lines, spaced
 from aicareer.render.plan_text import STATUS_NOTE, month_heading, pacing_text, task_details
 
 PHASE_STYLE = {"foundation": "black on cyan", "specialization": "black on green",
@@ -113,4 +112,4 @@ def roadmap_view(cat: Catalogue, plan: Plan, background_label: str, marks: Mappi
         tail.append(Text(f"Saved as your current plan ({saved_to}). Mark tasks: aicareer progress done TASK-ID",
                          style="dim"))
     parts.append(Group(*tail))
-    return Group(*(Padding(p, (0, 0, 1, 0)) for p in parts[:-1]), parts[-1])
+    return spaced(parts)
