@@ -248,3 +248,12 @@ def test_damaged_progress_file_is_moved_aside(run):
     r = run("progress")
     assert r.exit_code == 2 and "damaged" in r.stderr
     assert list(path.parent.glob("progress.json.corrupt-*"))
+
+
+def test_the_suggested_pace_really_fits(cat):
+    slow = build_plan(cat, "mle", "software-engineer", hours_per_week=8)
+    assert not slow.pacing.fits
+    enough = build_plan(cat, "mle", "software-engineer", hours_per_week=slow.pacing.hours_per_week_to_fit)
+    assert enough.pacing.fits
+    less = build_plan(cat, "mle", "software-engineer", hours_per_week=slow.pacing.hours_per_week_to_fit - 1)
+    assert not less.pacing.fits

@@ -25,6 +25,7 @@ from aicareer.models import Certification, Event, Month, Phase, Role
 
 WEEKS_PER_MONTH = 52 / 12
 DAYS_PER_MONTH = 365.25 / 12
+SLACK = 1.1  # a month up to 10% over its capacity is a busy month, not a longer one
 Status = Literal["todo", "known", "added", "posting"]
 
 
@@ -79,6 +80,7 @@ class Pacing:
     hours_per_week: int
     total_hours: int
     months_needed: float
+    peak_hours: int = 0  # the busiest month's hours
 
     @property
     def capacity(self) -> float:
@@ -95,7 +97,9 @@ class Pacing:
 
     @property
     def hours_per_week_to_fit(self) -> int:
-        return -(-self.total_hours // 52)
+        """The fewest whole hours a week at which no month stretches."""
+        need = self.peak_hours / (WEEKS_PER_MONTH * SLACK)
+        return max(1, int(need) + (need % 1 > 0))
 
 
 @dataclass(frozen=True)
@@ -222,10 +226,8 @@ def build_plan(cat: Catalogue, track: str, background: str = "software-engineer"
                              held, _milestones(tasks, held)))
         elapsed += lengths[n]
     total = sum(m.hours for m in out)
-    return Plan(role, background, start, tuple(out), Pacing(hours_per_week, total, elapsed), known)
-
-
-SLACK = 1.1
+    pacing = Pacing(hours_per_week, total, elapsed, max((m.hours for m in out), default=0))
+    return Plan(role, background, start, tuple(out), pacing, known)
 
 
 def _length(hours: float, capacity: float) -> float:

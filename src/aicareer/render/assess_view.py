@@ -13,7 +13,7 @@ from rich.text import Text
 from aicareer.assessment import Assessment, Match
 from aicareer.catalogue import Catalogue
 from aicareer.fmt import percent
-from aicareer.render.common import RangeBar, as_of, bullets, money, money_range, source_lines, spaced
+from aicareer.render.common import RangeBar, Responsive, as_of, bullets, money, money_range, source_lines, spaced
 
 SIGN_STYLE = {"+": "green", "−": "red", "·": "dim"}
 
@@ -96,7 +96,7 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
 
 
 def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> RenderableType:
-    parts: list[RenderableType] = [ranking(result), method_note(cat)]
+    parts: list[RenderableType] = [Responsive(ranking(result), heading=1), method_note(cat)]
     for rank, m in enumerate(result.top_matches, 1):
         parts.append(match_panel(cat, result, m, rank))
     if any(m.pay.estimate for m in result.top_matches):

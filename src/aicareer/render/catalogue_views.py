@@ -16,6 +16,7 @@ from aicareer.models import Occupation, Role
 from aicareer.render.common import (
     Axis,
     RangeBar,
+    Responsive,
     as_of,
     bullets,
     dollars,
@@ -67,8 +68,30 @@ class CompareTable:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(40, options.max_width)
 
+    NARROW = 64
+
+    def narrow(self, width: int) -> Text:
+        """Below NARROW columns: a few lines a row, the bar under the figures."""
+        out = Text(no_wrap=True, overflow="ellipsis")
+        out.append(self.title + "\n", style="bold")
+        out.append(f"bars: {money(self.scale[0])} … {money(self.scale[1])}\n", style="dim")
+        for row in self.rows:
+            if row.section:
+                out.append("\n")
+            out.append(row.name, style="bold")
+            out.append(f"  {row.pay}\n")
+            out.append(f"  mid {row.mid} · {row.basis} · {row.sub}\n", style="dim")
+            out.append("  ")
+            out.append_text(row.bar.render(max(8, width - 2)))
+            out.append("\n")
+        out.rstrip()
+        return out
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
+        if width < self.NARROW:
+            yield self.narrow(width)
+            return
         compact = len(self.rows) > self.COMPACT
         w_name = min(22, max([4] + [len(r.name) for r in self.rows] + [len(r.sub) for r in self.rows]))
         w_pay = max([5] + [len(r.pay) for r in self.rows] + [0 if compact else len(r.basis) for r in self.rows])
@@ -153,19 +176,19 @@ def roles_view(cat: Catalogue) -> RenderableType:
         table.add_row(Text(role.id), Text(role.name), role.track, money_range(s.low, s.high, s.open_top))
     hint = Text("Pay: the article's base + equity ranges, 2025 [article]. "
                 "More: aicareer role ID, aicareer compare.", style="dim")
-    return Group(table, hint, as_of(cat))
+    return Group(Responsive(table), hint, as_of(cat))
 
 
 def _skills_table(cat: Catalogue, role: Role) -> Table:
     table = _table(title="Skills (most important first)", title_justify="left")
-    table.add_column("", no_wrap=True)
     table.add_column("Skill")
+    table.add_column("", no_wrap=True)
     table.add_column("Why / note", style="dim")
     for label, ids in (("must-have", role.must_have), ("nice-to-have", role.nice_to_have)):
-        for n, sid in enumerate(ids):
+        for sid in ids:
             skill = cat.skills[sid]
             hot = " ★" if any(f.hot or f.in_demand for f in skill.onet) else ""
-            table.add_row(label if n == 0 else "", Text(skill.name + hot), Text(role.skill_notes.get(sid, "")))
+            table.add_row(Text(skill.name + hot), label, Text(role.skill_notes.get(sid, "")))
         table.add_section()
     return table
 
@@ -184,7 +207,7 @@ def role_view(cat: Catalogue, role: Role) -> RenderableType:
     body: list[RenderableType] = [
         head,
         pay_block,
-        _skills_table(cat, role),
+        Responsive(_skills_table(cat, role)),
         Text("★ O*NET 29.2 flags this technology as Hot or In Demand for at least one related "
              "occupation [onet-29.2].", style="dim"),
         Text.assemble(("Tools: ", "bold"), ", ".join(role.tools) or "-"),
@@ -256,5 +279,6 @@ def market_view(cat: Catalogue) -> RenderableType:
         inds.add_section()
 
     ids = [s for f in m.figures for s in f.sources] + list(mm.sources)
-    parts: list[RenderableType] = [figs, spots, Group(metros, metros_note), inds, source_lines(cat, ids)]
+    parts: list[RenderableType] = [Responsive(figs), Responsive(spots), Group(Responsive(metros), metros_note),
+                                   Responsive(inds), source_lines(cat, ids)]
     return spaced([*parts, as_of(cat)])

@@ -122,6 +122,44 @@ def as_of(cat: Catalogue) -> Text:
     return Text(f"Data as of {cat.reviewed.isoformat()} (last reviewed).", style="dim")
 
 
+class Responsive:
+    """A table that, below `narrow` columns, prints each row as a small record
+    (the first cell as its heading, then 'Header: value' lines) instead of
+    squeezing its columns into words cut in pieces."""
+
+    def __init__(self, table: Table, narrow: int = 60, heading: int = 0) -> None:
+        self.table, self.narrow, self.heading = table, narrow, heading
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        if options.max_width >= self.narrow:
+            return Measurement.get(console, options, self.table)
+        return Measurement(min(20, options.max_width), options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= self.narrow:
+            yield self.table
+            return
+        columns = self.table.columns
+        if self.table.title:
+            yield Text(str(self.table.title), style="bold")
+        rows = max((len(c._cells) for c in columns), default=0)
+        for i in range(rows):
+            cells = [c._cells[i] if i < len(c._cells) else "" for c in columns]
+            head = cells[self.heading]
+            others = [(c, cell) for n, (c, cell) in enumerate(zip(columns, cells, strict=True)) if n != self.heading]
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, style="dim")
+            grid.add_column(overflow="fold")
+            for column, cell in others:
+                if isinstance(cell, (str, Text)) and not str(cell).strip():
+                    continue
+                header = column.header if isinstance(column.header, str) else ""
+                grid.add_row(f"  {header}" if header else "  ", cell)
+            if isinstance(head, (str, Text)) and str(head).strip():
+                yield Text(str(head), style="bold") if isinstance(head, str) else head
+            yield grid
+
+
 def spaced(parts: list[object]) -> Group:
     """The parts one under the other with a blank line between them (cheaper than
     Padding, which re-wraps every line of what it holds)."""

@@ -10,7 +10,7 @@ from rich.text import Text
 from aicareer.catalogue import Catalogue
 from aicareer.gaps import RoleGap, why
 from aicareer.postings import PostingAnalysis
-from aicareer.render.common import RangeBar, as_of, spaced
+from aicareer.render.common import RangeBar, Responsive, as_of, spaced
 
 
 def coverage_line(label: str, share: float) -> Table:
@@ -35,13 +35,13 @@ def role_gap_view(cat: Catalogue, gap: RoleGap, known_from: str, hours_per_week:
 
     missing = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True,
                     title="What you lack, most important first", title_justify="left")
-    missing.add_column("", no_wrap=True)
     missing.add_column("Skill", ratio=2, overflow="fold")
+    missing.add_column("", no_wrap=True)
     missing.add_column("Why it matters", ratio=4, overflow="fold", style="dim")
     missing.add_column("~hours", justify="right", no_wrap=True)
     for need in gap.missing:
-        missing.add_row(need.kind.split("-")[0], Text(need.skill.name.split(" (")[0]), Text(why(cat, gap.role, need)),
-                        str(need.skill.learn_hours))
+        missing.add_row(Text(need.skill.name.split(" (")[0]), need.kind.split("-")[0],
+                        Text(why(cat, gap.role, need)), str(need.skill.learn_hours))
     total = gap.hours_to_close
     tail = Text(f"~{total} hours in all", style="bold")
     if hours_per_week:
@@ -51,7 +51,7 @@ def role_gap_view(cat: Catalogue, gap: RoleGap, known_from: str, hours_per_week:
         Group(head, source), coverage_line("Coverage (importance-weighted):", gap.coverage), have,
     ]
     if gap.missing:
-        parts += [missing, tail]
+        parts += [Responsive(missing), tail]
     else:
         parts.append(Text("You hold every skill the catalogue lists for this role.", style="green"))
     parts.append(Text(f"Next: aicareer roadmap --track {gap.role.id}", style="bold"))
@@ -71,7 +71,7 @@ def posting_view(cat: Catalogue, name: str, result: PostingAnalysis, known_from:
                       Text("✓ have", style="green") if s.known else Text("missing", style="red"))
     parts: list[RenderableType] = [
         Group(head, Text(f"Your skills: {known_from}", style="dim")),
-        table,
+        Responsive(table),
         coverage_line("Match (matched weight / total weight):", result.match),
         Text("Weights: required / must-have sections 3, preferred / nice-to-have / bonus 2, the rest 1.",
              style="dim"),

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aicareer.progress import Progress
-from aicareer.render.common import RangeBar
+from aicareer.render.common import RangeBar, Responsive
 
 
 def progress_view(plan: Mapping[str, Any], p: Progress) -> RenderableType:
@@ -41,7 +41,7 @@ def progress_view(plan: Mapping[str, Any], p: Progress) -> RenderableType:
     for t in p.next_tasks:
         nxt.add_row(t["id"], Text(f"{t['title']} ({t['hours']} h)"))
     hint = Text("Mark tasks: aicareer progress done ID...   skip ID...   undo ID...", style="dim")
-    parts: list[RenderableType] = [head, Text(), table, counts, Text()]
+    parts: list[RenderableType] = [head, Text(), Responsive(table), counts, Text()]
     if p.next_tasks:
         parts += [nxt, Text()]
     return Group(*parts, hint)
