@@ -92,7 +92,9 @@ def test_prompts_ask_only_what_is_missing(tmp_path):
 def test_ctrl_c_at_each_prompt_aborts_and_keeps_the_profile(tmp_path, at):
     profile = tmp_path / "profile.json"
     profile.write_text('{"version": 1, "answers": {"background": "student"}, "result": {}}\n')
-    before = profile.read_bytes()
+    progress = tmp_path / "progress.json"
+    progress.write_text('{"version": 1, "plan": {"tasks": []}, "marks": {"se-python": "done"}}\n')
+    before, before_progress = profile.read_bytes(), progress.read_bytes()
     child = spawn(tmp_path)
     for prompt in PROMPTS[:at]:
         answer(child, prompt, ENTER)
@@ -103,14 +105,16 @@ def test_ctrl_c_at_each_prompt_aborts_and_keeps_the_profile(tmp_path, at):
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
-    assert profile.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.json"]
+    assert profile.read_bytes() == before and progress.read_bytes() == before_progress
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.json", "progress.json"]
 
 
-def test_ctrl_d_at_a_text_prompt_aborts(tmp_path):
+@pytest.mark.parametrize("at", [1, 6, 7])  # the text prompts
+def test_ctrl_d_at_each_text_prompt_aborts(tmp_path, at):
     child = spawn(tmp_path)
-    answer(child, PROMPTS[0], ENTER)
-    child.expect_exact(PROMPTS[1])
+    for prompt in PROMPTS[:at]:
+        answer(child, prompt, ENTER)
+    child.expect_exact(PROMPTS[at])
     child.send("\x7f")  # clear the default, then end of input on an empty line
     child.send(CTRL_D)
     child.expect_exact("Aborted.")

@@ -303,10 +303,10 @@ def _check_roadmaps(cat: Catalogue) -> Iterator[Problem]:
                           f"months must be {first} to {last} once each, got {numbers}")
         for month in months:
             for task in month.tasks:
-                if task.id in seen and seen[task.id] != where:
+                if task.id in seen:
                     yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
                                   f"task id {task.id!r} is also used in {seen[task.id]}")
-                seen.setdefault(task.id, where)
+                seen.setdefault(task.id, f"{where} month {month.month}")
                 if task.hours <= 0:
                     yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
                                   f"task {task.id!r}: hours must be positive")

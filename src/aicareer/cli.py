@@ -64,7 +64,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print a one-line message on stderr and return the Exit to raise."""
-    sys.stderr.write(f"aicareer: {message}\n")
+    sys.stderr.write(f"aicareer: {' '.join(message.split())}\n")  # one line, whatever the message
     return typer.Exit(code)
 
 
@@ -457,12 +457,16 @@ def write_output(path: Path, content: str | bytes) -> None:
     """Write an export atomically; a path that cannot be written is bad input (exit 2)."""
     from aicareer.profile import atomic_write
 
-    if path.is_dir():
-        raise InputError(f"-o {path} is a folder; give a file name")
     try:
+        if path.is_dir():
+            raise InputError(f"-o {path} is a folder; give a file name")
         atomic_write(path, content if isinstance(content, str) else content.decode("utf-8"), make_folder=False)
+    except InputError:
+        raise
     except AicareerError as exc:
         raise InputError(exc.message) from None
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 @app.command()

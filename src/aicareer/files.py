@@ -26,14 +26,14 @@ def read_user_text(path: Path | str, what: str = "file") -> tuple[str, str]:
     else:
         p = Path(path)
         name = str(p)
-        if p.is_dir():
-            raise InputError(f"{what} {name} is a folder, not a file")
         try:
             with p.open("rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
         except FileNotFoundError:
             raise InputError(f"{what} {name} does not exist") from None
-        except OSError as exc:
+        except IsADirectoryError:
+            raise InputError(f"{what} {name} is a folder, not a file") from None
+        except OSError as exc:  # unreadable, a name too long, a device that fails...
             raise InputError(f"cannot read {what} {name}: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
         raise InputError(f"{what} {name} is larger than {MAX_BYTES // (1024 * 1024)} MB")

@@ -129,10 +129,10 @@ def read_document(path: Path, raw: bytes | None = None) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        what = " ".join(" ".join(str(p).split()) for p in (exc.context, exc.problem) if p)
         raise DataError([f"{where}: invalid YAML: {what}"]) from None
-    except yaml.YAMLError as exc:
-        raise DataError([f"{path}: invalid YAML: {exc}"]) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        raise DataError([f"{path}: invalid YAML: {' '.join(str(exc).split())}"]) from None
     if data is None:
         raise DataError([f"{path}: file is empty"])
     if not isinstance(data, dict):
@@ -348,14 +348,17 @@ def _folders(data_dir: Path | None) -> list[Path]:
     bundled = bundled_data_dir()
     folders = [bundled]
     if data_dir is not None:
-        if not data_dir.exists():
-            raise InputError(f"data folder {data_dir} does not exist")
-        if not data_dir.is_dir():
-            raise InputError(f"data folder {data_dir} is not a folder")
-        if not any((data_dir / name).exists() for name in FILES):
-            raise InputError(f"data folder {data_dir} holds none of the data files ({', '.join(FILES)})")
-        if data_dir.resolve() != bundled.resolve():
-            folders.append(data_dir)
+        try:
+            if not data_dir.exists():
+                raise InputError(f"data folder {data_dir} does not exist")
+            if not data_dir.is_dir():
+                raise InputError(f"data folder {data_dir} is not a folder")
+            if not any((data_dir / name).exists() for name in FILES):
+                raise InputError(f"data folder {data_dir} holds none of the data files ({', '.join(FILES)})")
+            if data_dir.resolve() != bundled.resolve():
+                folders.append(data_dir)
+        except OSError as exc:  # e.g. a name too long for the file system
+            raise InputError(f"data folder {data_dir}: {exc.strerror or exc}") from None
     return folders
 
 

@@ -48,7 +48,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True) -> 
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise AicareerError(f"cannot create folder {path.parent}: {exc.strerror or exc}") from None
-    elif not path.parent.is_dir():
+    elif not _is_dir(path.parent):
         raise AicareerError(f"cannot write {path}: folder {path.parent} does not exist")
     tmp_name = None
     try:
@@ -69,6 +69,13 @@ def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True) -> 
                 pass
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def move_aside(path: Path) -> Path:
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -84,7 +91,7 @@ def read_state(path: Path, kind: str) -> tuple[dict[str, Any] | None, str | None
     """(data, warning). Missing file: (None, None). Damaged: moved aside, (None, warning)."""
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None, None
     except OSError as exc:
         raise AicareerError(f"cannot read {path}: {exc.strerror or exc}") from None
