@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from aicareer.catalogue import Catalogue
 from aicareer.errors import InputError, closest
-from aicareer.fmt import money, money_range
+from aicareer.fmt import figure_value, money, money_range
 from aicareer.gaps import RoleGap, role_gap
 from aicareer.models import Figure, LevelAdjustment, LocationAdjustment, Question, Role
 from aicareer.salary import Estimate, estimate, find_level, find_location
@@ -137,6 +137,15 @@ class Match:
 class Note:
     text: str
     figure: Figure | None
+
+    @property
+    def full_text(self) -> str:
+        """The note with its figure's value, period and source in front."""
+        if self.figure is None:
+            return self.text
+        f = self.figure
+        return (f"{f.label}: {figure_value(f.value, f.unit, f.value_high)} ({f.period}) "
+                f"[{', '.join(f.sources)}]. {self.text}")
 
 
 @dataclass(frozen=True)

@@ -460,7 +460,8 @@ def write_output(path: Path, content: str | bytes) -> None:
     try:
         if path.is_dir():
             raise InputError(f"-o {path} is a folder; give a file name")
-        atomic_write(path, content if isinstance(content, str) else content.decode("utf-8"), make_folder=False)
+        atomic_write(path, content if isinstance(content, str) else content.decode("utf-8"), make_folder=False,
+                     private=False)
     except InputError:
         raise
     except AicareerError as exc:
@@ -587,6 +588,66 @@ def roadmap(
         sys.stderr.write(f"aicareer: wrote {output}\n")
         return
     show(view)
+
+
+@app.command()
+@handled
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", metavar="FILE")] = Path(
+        "aicareer-report.html"),
+    answers_file: Annotated[
+        Path | None,
+        typer.Option("--answers", "-a", help="Answers as YAML or JSON (default: your saved profile).",
+                     show_default=False, metavar="FILE"),
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Whose report it is (shown at the top).",
+                                             show_default=False)] = None,
+    track: Annotated[str | None, typer.Option("--track", "-t", help="The plan's track (default: your top match).",
+                                              show_default=False, metavar="TRACK")] = None,
+    start: Annotated[str | None, typer.Option(help="First month of the plan, YYYY-MM.", show_default=False,
+                                              metavar="YYYY-MM")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """One printable page with your whole result: matches, pay, skill gap and plan, as charts.
+
+    \b
+    Examples:
+      aicareer report -o my-ai-career.html          (from your saved profile)
+      aicareer report --answers answers.yaml -o report.html --name "Sam Lee"
+    """
+    import datetime
+
+    from aicareer import assessment, gaps, profile
+    from aicareer import plan as planning
+    from aicareer import report as reporting
+    from aicareer.files import read_answers_file
+    from aicareer.render.plan_text import pacing_text
+    from aicareer.render.report_html import render
+
+    cat = _catalogue(data_dir)
+    if answers_file is not None:
+        raw = read_answers_file(answers_file)
+    else:
+        raw, warning = profile.saved_answers()
+        if warning:
+            sys.stderr.write(f"aicareer: warning: {warning}\n")
+        if not raw:
+            raise InputError("no saved profile: run aicareer assess first, or give --answers FILE")
+    result = assessment.assess(cat, assessment.parse_answers(cat, raw))
+    role = cat.resolve_role(track) if track else result.matches[0].role
+    answers = result.answers
+    state, _ = profile.load_progress()
+    saved_plan = (state or {}).get("plan", {})
+    same_track = saved_plan.get("track") == role.id
+    start_day = planning.parse_start(start) if start else (
+        planning.parse_start(saved_plan["start"][:7]) if same_track and saved_plan.get("start") else None)
+    plan = planning.build_plan(cat, role.id, answers.background, known=answers.skills,
+                               hours_per_week=answers.hours_per_week, start=start_day)
+    marks = (state or {}).get("marks", {}) if same_track else {}
+    model = reporting.build(cat, result, gaps.role_gap(cat, role, answers.skills), plan, marks,
+                            pacing_text(plan.pacing), name, datetime.date.today())
+    write_output(output, render(model))
+    sys.stderr.write(f"aicareer: wrote {output} (open it in a browser; it prints on one page a section)\n")
 
 
 progress_app = typer.Typer(

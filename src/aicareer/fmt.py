@@ -27,3 +27,14 @@ def percent(value: float, signed: bool = False) -> str:
     text = f"{value:+.1f}" if signed else f"{value:.1f}"
     text = text[:-2] if text.endswith(".0") else text
     return text.replace("-", "−") + "%"
+
+
+def figure_value(value: float, unit: str, value_high: float | None = None) -> str:
+    if unit == "usd":
+        return dollars(value)
+    if unit == "count":
+        return f"{value:,.0f}"
+    signed = unit == "percent_change"
+    if value_high is not None:
+        return f"{percent(value, signed)[:-1]}–{percent(value_high)}"
+    return percent(value, signed)

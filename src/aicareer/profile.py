@@ -33,15 +33,16 @@ def home() -> Path:
     return Path(user_config_dir("aicareer", appauthor=False))
 
 
-def atomic_write(path: Path, text: str, *, make_folder: bool = True) -> None:
+def atomic_write(path: Path, text: str, *, make_folder: bool = True, private: bool = True) -> None:
     """Write `text` atomically (see atomic_write_bytes)."""
-    atomic_write_bytes(path, text.encode("utf-8"), make_folder=make_folder)
+    atomic_write_bytes(path, text.encode("utf-8"), make_folder=make_folder, private=private)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True, private: bool = True) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never half.
 
-    With make_folder=False a missing folder is an error rather than created.
+    With make_folder=False a missing folder is an error rather than created. Saved
+    state stays private (0600); private=False gives an export the usual permissions.
     """
     if make_folder:
         try:
@@ -57,6 +58,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True) -> 
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if not private:  # an export: the permissions a plain file would get (mkstemp gives 0600)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -107,7 +105,7 @@ def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> Ren
         lines.append("estimates are rounded to the nearest $1,000")
         parts.append(bullets("≈ = estimate. Method:", lines, "bold yellow"))
     if result.notes:
-        parts.append(bullets("Market notes for your answers", [note_text(n) for n in result.notes]))
+        parts.append(bullets("Market notes for your answers", [n.full_text for n in result.notes]))
     ids = ["article"] + [s for n in result.notes if n.figure for s in n.figure.sources]
     ids += list(result.location.sources)
     parts.append(source_lines(cat, ids))
@@ -116,16 +114,6 @@ def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> Ren
         tail.append(Text(f"Profile saved to {saved_to} (aicareer gap and roadmap will use it).", style="dim"))
     parts.append(Group(*tail))
     return spaced(parts)
-
-
-def note_text(note: Any) -> str:
-    from aicareer.render.catalogue_views import figure_value
-
-    if note.figure is None:
-        return note.text
-    f = note.figure
-    value = figure_value(f.value, f.unit, f.value_high)
-    return f"{f.label}: {value} ({f.period}) [{', '.join(f.sources)}]. {note.text}"
 
 
 __all__ = ["assess_view", "money", "percent"]

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aicareer.catalogue import Catalogue
+from aicareer.fmt import figure_value
 from aicareer.models import Occupation, Role
 from aicareer.render.common import (
     Axis,
@@ -221,17 +222,6 @@ def role_view(cat: Catalogue, role: Role) -> RenderableType:
         as_of(cat),
     ]
     return spaced(body)
-
-
-def figure_value(value: float, unit: str, value_high: float | None = None) -> str:
-    if unit == "usd":
-        return dollars(value)
-    if unit == "count":
-        return f"{value:,.0f}"
-    signed = unit == "percent_change"
-    if value_high is not None:
-        return f"{percent(value, signed)[:-1]}–{percent(value_high)}"
-    return percent(value, signed)
 
 
 def market_view(cat: Catalogue) -> RenderableType:
