@@ -257,3 +257,11 @@ def test_the_suggested_pace_really_fits(cat):
     assert enough.pacing.fits
     less = build_plan(cat, "mle", "software-engineer", hours_per_week=slow.pacing.hours_per_week_to_fit - 1)
     assert not less.pacing.fits
+
+
+def test_a_month_whose_skills_you_all_know_says_so(run):
+    r = run("roadmap", "-t", "aipm", "--background", "product-manager", "--skills",
+            "A/B testing, stakeholder management, SQL", "-f", "markdown")
+    assert r.exit_code == 0
+    month6 = r.stdout.split("### Month 6")[1].split("### Month 7")[0]
+    assert "· 0 h" in month6 and "You already have every skill this month teaches" in month6

@@ -243,7 +243,9 @@ def score_role(cat: Catalogue, answers: Answers, role: Role, level: LevelAdjustm
     salary = _salary_fit(answers.salary_goal, pay)
     if answers.salary_goal and salary is not None:
         shown = ("≈" if pay.estimate else "") + money_range(pay.low, pay.high, pay.open_top)
-        if answers.salary_goal <= pay.high:
+        if answers.salary_goal < pay.low:
+            reasons.append(Reason("+", f"pays more than your salary goal of {money(answers.salary_goal)}: {shown}"))
+        elif answers.salary_goal <= pay.high:
             reasons.append(Reason("+", f"salary goal {money(answers.salary_goal)} is within {shown}"))
         else:
             reasons.append(Reason("−", f"salary goal {money(answers.salary_goal)} is above {shown}"))

@@ -103,7 +103,7 @@ def salary_chart(result: Assessment) -> Chart:
 def gap_chart(cat: Catalogue, gap: RoleGap) -> Chart:
     needs = sorted(gap.needs, key=lambda n: (-n.weight, n.skill.name))
     top = max((n.weight for n in needs), default=1.0)
-    span = WIDTH - LABEL - 90
+    span = WIDTH - LABEL - 120  # room for "missing · ~40 h" after the longest bar
     bars = tuple(
         Bar(n.skill.name.split(" (")[0], LABEL, 8 + 22 * i, span * n.weight / top,
             "have" if n.known else f"missing · ~{n.skill.learn_hours} h", "have" if n.known else "missing")
@@ -133,7 +133,7 @@ def timeline(plan: Plan, marks: Mapping[str, str]) -> Timeline:
 
 def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: Mapping[str, str],
           pacing: str, person: str | None, today: datetime.date) -> ReportModel:
-    from aicareer.render.plan_text import task_details  # plain strings, no rich
+    from aicareer.render.plan_text import FREE_MONTH, task_details  # plain strings, no rich
 
     reasons = tuple((m.role.name, m.score, tuple((r.sign, r.text) for r in m.reasons))
                     for m in result.top_matches)
@@ -146,7 +146,7 @@ def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: M
     months = tuple({
         "heading": f"Month {m.number}" + ("" if m.start is None else f" · {m.label}"),
         "phase": m.phase.name, "phase_id": m.phase.id, "goal": m.goal, "deliverable": m.deliverable,
-        "hours": m.hours, "milestones": list(m.milestones),
+        "hours": m.hours, "milestones": list(m.milestones), "free": FREE_MONTH if m.hours == 0 else "",
         "tasks": [{"id": t.id, "title": t.title, "hours": t.hours, "status": t.status,
                    "mark": marks.get(t.id, "known" if t.status == "known" else ""),
                    "details": task_details(plan, t)} for t in m.tasks],

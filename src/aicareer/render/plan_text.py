@@ -57,3 +57,7 @@ def month_heading(m: PlanMonth) -> str:
     length = f", ~{m.length:.1f} months at your pace" if m.length > 1.05 else ""
     title = m.label if m.label.startswith("Month") else f"Month {m.number} · {m.label}"
     return f"{title} · {m.phase.name} · {m.hours} h{length}"
+
+
+FREE_MONTH = ("You already have every skill this month teaches: a month to catch up, or to go deeper on your "
+              "portfolio project.")

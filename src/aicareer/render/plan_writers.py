@@ -8,7 +8,7 @@ from typing import Any
 
 from aicareer.catalogue import Catalogue
 from aicareer.plan import Plan
-from aicareer.render.plan_text import STATUS_NOTE, month_heading, pacing_text, task_details
+from aicareer.render.plan_text import FREE_MONTH, STATUS_NOTE, month_heading, pacing_text, task_details
 
 
 def markdown(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[str, str]) -> str:
@@ -33,6 +33,8 @@ def markdown(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[s
             skipped = " *(skipped)*" if mark == "skipped" else ""
             out.append(f"- [{box_}] `{t.id}` {title} ({t.hours} h){note}{skipped}")
             out += [f"  - {line}" for line in task_details(plan, t)]
+        if m.hours == 0:
+            out += ["", FREE_MONTH]
         out += ["", f"**Deliverable:** {m.deliverable}", ""]
         if m.milestones:
             out += [f"**Milestones:** {'; '.join(m.milestones)}", ""]

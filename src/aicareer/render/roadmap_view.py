@@ -13,7 +13,7 @@ from rich.text import Text
 from aicareer.catalogue import Catalogue
 from aicareer.plan import Plan
 from aicareer.render.common import as_of, source_lines, spaced
-from aicareer.render.plan_text import STATUS_NOTE, month_heading, pacing_text, task_details
+from aicareer.render.plan_text import FREE_MONTH, STATUS_NOTE, month_heading, pacing_text, task_details
 
 PHASE_STYLE = {"foundation": "black on cyan", "specialization": "black on green",
                "certification": "black on yellow", "job-search": "black on magenta"}
@@ -71,6 +71,8 @@ def month_panel(plan: Plan, index: int, marks: Mapping[str, str]) -> Panel:
         for line in task_details(plan, t):
             body.append("\n    ↳ ")
             body.append(line, style="bold red" if line.startswith("RETIRED") else "dim")
+    if m.hours == 0:
+        body.append("\n" + FREE_MONTH, style="green")
     body.append("\nDeliverable: ", style="bold")
     body.append(m.deliverable)
     if m.milestones:
