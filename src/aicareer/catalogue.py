@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
+
+import msgspec
 
 from aicareer.errors import InputError, closest
 from aicareer.models import (
@@ -44,8 +47,10 @@ class Problem:
     message: str
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
+    """Every data file's validated model. This is also what the cache stores (msgpack);
+    the indexes by id are derived on first use."""
+
     sources_file: SourcesFile
     skills_file: SkillsFile
     roles_file: RolesFile
@@ -54,17 +59,22 @@ class Catalogue:
     questions_file: QuestionsFile
     scoring: ScoringFile
     roadmaps: RoadmapsFile
-    sources: dict[str, Source] = field(init=False)
-    skills: dict[str, Skill] = field(init=False)
-    roles: dict[str, Role] = field(init=False)
-    occupations: dict[str, Occupation] = field(init=False)
 
-    def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "sources", {s.id: s for s in self.sources_file.sources})
-        set_(self, "skills", {s.id: s for s in self.skills_file.skills})
-        set_(self, "roles", {r.id: r for r in self.roles_file.roles})
-        set_(self, "occupations", {o.id: o for o in self.occupations_file.occupations})
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources_file.sources}
+
+    @cached_property
+    def skills(self) -> dict[str, Skill]:
+        return {s.id: s for s in self.skills_file.skills}
+
+    @cached_property
+    def roles(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles_file.roles}
+
+    @cached_property
+    def occupations(self) -> dict[str, Occupation]:
+        return {o.id: o for o in self.occupations_file.occupations}
 
     # --- facts about the data ---------------------------------------------------
 

@@ -247,19 +247,6 @@ def merge(base: dict[str, Any], over: dict[str, Any], lists: set[str]) -> dict[s
 # --- the whole catalogue -------------------------------------------------------------
 
 
-class CatalogueData(msgspec.Struct, frozen=True):
-    """What the cache holds: every file's validated model."""
-
-    sources_file: SourcesFile
-    skills_file: SkillsFile
-    roles_file: RolesFile
-    occupations_file: OccupationsFile
-    market: MarketFile
-    questions_file: QuestionsFile
-    scoring: ScoringFile
-    roadmaps: RoadmapsFile
-
-
 def load_catalogue(data_dir: Path | None = None, *, use_cache: bool = True) -> Catalogue:
     """Load the bundled data with `data_dir` layered over it; raise DataError on any problem.
 
@@ -323,10 +310,9 @@ def cache_dir() -> Path:
 def _read_cache(key: str) -> Catalogue | None:
     try:
         raw = (cache_dir() / f"catalogue-{key}.msgpack").read_bytes()
-        data = msgspec.msgpack.decode(raw, type=CatalogueData)
+        return msgspec.msgpack.decode(raw, type=Catalogue)
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         return None  # no entry, or a damaged one: rebuild from the YAML
-    return Catalogue(**{f: getattr(data, f) for f in CatalogueData.__struct_fields__})
 
 
 def _write_cache(key: str, cat: Catalogue, keep: int = 8) -> None:
@@ -334,9 +320,8 @@ def _write_cache(key: str, cat: Catalogue, keep: int = 8) -> None:
     from aicareer.profile import atomic_write_bytes
 
     folder = cache_dir()
-    data = CatalogueData(**{f: getattr(cat, f) for f in CatalogueData.__struct_fields__})
     try:
-        atomic_write_bytes(folder / f"catalogue-{key}.msgpack", msgspec.msgpack.encode(data))
+        atomic_write_bytes(folder / f"catalogue-{key}.msgpack", msgspec.msgpack.encode(cat))
         entries = sorted(folder.glob("catalogue-*.msgpack"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[keep:]:
             old.unlink()
