@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -100,28 +101,30 @@ class CompareTable:
         w_trend = 14 if width < 100 else 26
         w_bar = max(10, width - (w_name + w_pay + w_mid + w_trend + 8))
         axis = Axis(money(self.scale[0]), money(self.scale[1]))
-        out = Text(no_wrap=True, overflow="crop")  # every line is laid out to fit already
-        out.append(self.title + "\n", style="bold")
         head = f"{'Role':<{w_name}}  {'Range':<{w_pay}}  {'Mid':>{w_mid}}  "
         gap = max(1, w_bar - len(axis.low) - len(axis.high))
-        out.append(head + axis.low + " " * gap + axis.high + "  " + "Trend" + "\n", style="bold")
-        out.append("─" * min(width, w_name + w_pay + w_mid + w_bar + w_trend + 8) + "\n")
+        lines: list[list[tuple[str, str]]] = [
+            [(self.title, "bold")],
+            [(head + axis.low + " " * gap + axis.high + "  Trend", "bold")],
+            [("─" * min(width, w_name + w_pay + w_mid + w_bar + w_trend + 8), "")],
+        ]
         for row in self.rows:
             if row.section:
-                out.append("\n")
+                lines.append([])
             trend = textwrap.wrap(row.trend, w_trend) or [""]
-            out.append(f"{row.name[:w_name]:<{w_name}}  {row.pay:<{w_pay}}  {row.mid:>{w_mid}}  ")
             bar = row.bar.render(w_bar)
-            out.append_text(bar)
-            out.append(" " * (w_bar - len(bar.plain)) + "  ")
-            out.append(trend[0] + "\n", style=row.trend_style)
+            lines.append([(f"{row.name[:w_name]:<{w_name}}  {row.pay:<{w_pay}}  {row.mid:>{w_mid}}  ", ""),
+                          (bar.plain, str(bar.style)), (" " * (w_bar - len(bar.plain)) + "  ", ""),
+                          (trend[0], row.trend_style)])
             if not compact:
-                rest = " ".join(trend[1:])[:w_trend]
-                out.append(f"{row.sub[:w_name]:<{w_name}}  ", style="dim")
-                out.append(f"{row.basis:<{w_pay}}", style="dim")
-                out.append(" " * (w_mid + w_bar + 6) + rest + "\n", style=row.trend_style)
-        out.rstrip()
-        yield out
+                lines.append([(f"{row.sub[:w_name]:<{w_name}}  {row.basis:<{w_pay}}", "dim"),
+                              (" " * (w_mid + w_bar + 6) + " ".join(trend[1:])[:w_trend], row.trend_style)])
+        # Segments straight out: every line is laid out to fit already, so nothing
+        # needs wrapping or measuring (what makes a 1,000-row table cheap to draw)
+        for line in lines:
+            for text, style in line:
+                yield Segment(text, console.get_style(style) if style else None)
+            yield Segment.line()
 
 
 def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation]) -> RenderableType:
