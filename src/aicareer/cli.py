@@ -506,7 +506,7 @@ def roadmap(
     import datetime
 
     from aicareer import plan as planning
-    from aicareer import postings, profile
+    from aicareer import profile
     from aicareer import progress as prog
     from aicareer.files import read_user_text
 
@@ -532,6 +532,8 @@ def roadmap(
         known = {cat.resolve_skill(str(n)).id for n in saved.get("skills") or []}
     job_skills = None
     if job is not None:
+        from aicareer import postings
+
         text, name = read_user_text(job, "posting")
         job_skills = postings.weigh(postings.Matcher.build(cat.skills.values()), text)
         if not job_skills:

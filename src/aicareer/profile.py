@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True, pri
             raise AicareerError(f"cannot create folder {path.parent}: {exc.strerror or exc}") from None
     elif not _is_dir(path.parent):
         raise AicareerError(f"cannot write {path}: folder {path.parent} does not exist")
+    import tempfile  # only a write needs it (~2 ms of start-up otherwise)
+
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
