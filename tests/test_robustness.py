@@ -209,3 +209,15 @@ def test_no_color_in_a_real_terminal(tmp_path):
     plain = spawn(["compare"], {**env, "NO_COLOR": "1"})
     assert not ANSI.search(plain)
     assert "ML Engineer" in plain
+
+
+def test_a_hand_edited_profile_with_odd_values_does_not_crash(run):
+    path = profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"version": 1, "answers": {"hours_per_week": "lots", "skills": ["python"],
+                                                          "background": "student"}, "result": {"top": ["nlp"]}}))
+    r = run("roadmap")
+    assert r.exit_code == 0, r.output
+    assert "track nlp" in r.stderr
+    r = run("gap", "mle", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["role_gap"]["have"][0]["skill"] == "python"

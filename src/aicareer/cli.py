@@ -525,7 +525,8 @@ def roadmap(
     if background is None:
         background = str(saved.get("background") or "software-engineer")
     background = background.strip().lower()
-    hours = hours_per_week if hours_per_week is not None else int(saved.get("hours_per_week") or 8)
+    saved_hours = saved.get("hours_per_week")
+    hours = hours_per_week if hours_per_week is not None else (saved_hours if isinstance(saved_hours, int) else 8)
     if skills is not None:
         known = {cat.resolve_skill(n.strip()).id for n in skills.split(",") if n.strip()}
     else:
