@@ -216,8 +216,17 @@ def test_a_hand_edited_profile_with_odd_values_does_not_crash(run):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"version": 1, "answers": {"hours_per_week": "lots", "skills": ["python"],
                                                           "background": "student"}, "result": {"top": ["nlp"]}}))
+    assert run("roadmap", "--no-save").exit_code == 0
     r = run("roadmap")
     assert r.exit_code == 0, r.output
     assert "track nlp" in r.stderr
     r = run("gap", "mle", "--json")
     assert r.exit_code == 0 and json.loads(r.stdout)["role_gap"]["have"][0]["skill"] == "python"
+
+
+def test_a_profile_whose_result_is_not_a_mapping(run):
+    path = profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"version": 1, "answers": [], "result": "x"}))
+    r = run("roadmap")
+    assert r.exit_code == 2 and "--track" in r.stderr

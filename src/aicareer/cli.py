@@ -517,8 +517,9 @@ def roadmap(
         sys.stderr.write(f"aicareer: warning: {warning}\n")
     if track is None:
         data, _ = profile.load_profile()
-        top = (data or {}).get("result", {}).get("top") or []
-        if not top:
+        result = (data or {}).get("result")
+        top = result.get("top") if isinstance(result, dict) else None
+        if not top or not isinstance(top, list):
             raise InputError("give a track with --track (mle, prompt, aipm or nlp), or run aicareer assess first")
         track = str(top[0])
         sys.stderr.write(f"aicareer: track {track} (your top match; change it with --track)\n")
