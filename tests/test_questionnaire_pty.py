@@ -109,13 +109,14 @@ def test_ctrl_c_at_each_prompt_aborts_and_keeps_the_profile(tmp_path, at):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.json", "progress.json"]
 
 
-@pytest.mark.parametrize("at", [1, 6, 7])  # the text prompts
-def test_ctrl_d_at_each_text_prompt_aborts(tmp_path, at):
+@pytest.mark.parametrize("at", range(len(PROMPTS)))
+def test_ctrl_d_at_each_prompt_aborts(tmp_path, at):
     child = spawn(tmp_path)
     for prompt in PROMPTS[:at]:
         answer(child, prompt, ENTER)
     child.expect_exact(PROMPTS[at])
-    child.send("\x7f")  # clear the default, then end of input on an empty line
+    if at in (1, 6, 7):  # a text prompt: clear the default, then end of input on an empty line
+        child.send("\x7f")
     child.send(CTRL_D)
     child.expect_exact("Aborted.")
     child.expect(pexpect.EOF)

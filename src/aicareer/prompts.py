@@ -1,8 +1,9 @@
 """The one adapter from question data (data/questions.yaml) to questionary prompts.
 
-`specs` builds plain question configs; `ask` hands them to a single
-`questionary.unsafe_prompt` call (which lets Ctrl-C through as
-KeyboardInterrupt, so the CLI can answer "Aborted.", exit 130).
+`specs` builds plain question configs (tests can inspect them); `ask` turns
+each into a questionary question, adds Ctrl-D as end of input where
+questionary has no binding for it, and lets Ctrl-C through as
+KeyboardInterrupt, so the CLI can answer "Aborted." with exit 130.
 """
 
 from __future__ import annotations
@@ -64,7 +65,25 @@ def specs(cat: Catalogue, ids: list[str], defaults: Mapping[str, Any]) -> list[d
 
 
 def ask(cat: Catalogue, ids: list[str], defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """Ask the questions `ids` in the terminal; raises KeyboardInterrupt / EOFError when cut short."""
+    """Ask the questions `ids` in the terminal; raises KeyboardInterrupt (Ctrl-C) or
+    EOFError (Ctrl-D) when cut short, so the CLI answers "Aborted." with exit 130."""
     import questionary
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-    return questionary.unsafe_prompt(specs(cat, ids, defaults))
+    end_of_input = KeyBindings()
+
+    @end_of_input.add("c-d", eager=True)
+    def _eof(event: Any) -> None:  # select and checkbox prompts ignore Ctrl-D by themselves
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    answers: dict[str, Any] = {}
+    for spec in specs(cat, ids, defaults):
+        config = dict(spec)
+        kind, name, convert = config.pop("type"), config.pop("name"), config.pop("filter", None)
+        question = getattr(questionary, kind)(**config)
+        if kind != "text":  # a text prompt already ends on Ctrl-D at an empty line
+            app = question.application
+            app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), end_of_input])
+        value = question.unsafe_ask()
+        answers[name] = convert(value) if convert else value
+    return answers
