@@ -44,3 +44,13 @@ def test_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert {r["id"] for r in data["roles"]} == {"mle", "prompt", "aipm", "nlp"}
+
+    # the report's template and the roadmap data ship too
+    answers = elsewhere / "answers.yaml"
+    answers.write_text("background: student\nexperience_years: 0\nskills: [python]\ninterests: [research]\n"
+                       "location: us\nhours_per_week: 5\n")
+    env["AICAREER_HOME"] = str(tmp_path / "home")
+    result = subprocess.run([env_dir / "bin" / "aicareer", "report", "--answers", str(answers), "-o", "r.html"],
+                            cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "12-month plan" in (elsewhere / "r.html").read_text()

@@ -1,0 +1,303 @@
+"""roadmap, progress and report: the personal plan, its marks and the printable page."""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from aicareer.cli import (
+    DataDir,
+    Json,
+    NoSave,
+    SkillsOpt,
+    app,
+    handled,
+    load_data,
+    print_json,
+    show,
+    write_output,
+)
+from aicareer.errors import InputError
+
+
+class Format(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    ics = "ics"
+
+
+
+
+@app.command()
+@handled
+def roadmap(
+    track: Annotated[str | None, typer.Option("--track", "-t", help="mle, prompt, aipm or nlp (default: your "
+                                                 "top match from aicareer assess).", show_default=False,
+                                                 metavar="TRACK")] = None,
+    background: Annotated[str | None, typer.Option(help="software-engineer, product-manager, data-scientist, "
+                                                      "student or other (default: your profile's).",
+                                                      show_default=False, metavar="NAME")] = None,
+    skills: SkillsOpt = None,
+    job: Annotated[Path | None, typer.Option("--job", help="A job posting: its missing skills join months 4-6.",
+                                                show_default=False, metavar="FILE")] = None,
+    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help="Hours a week you can "
+                                                          "give (default: your profile's, else 8).",
+                                                          show_default=False, metavar="HOURS")] = None,
+    start: Annotated[str | None, typer.Option(help="First month, YYYY-MM: months get calendar names.",
+                                                 show_default=False, metavar="YYYY-MM")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, markdown, json or ics.", metavar="FORMAT")] = Format.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of the terminal.",
+                                                   show_default=False, metavar="FILE")] = None,
+    no_save: NoSave = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Your month-by-month plan for a track: what you know is skipped, what you lack is added.
+
+    \b
+    Examples:
+      aicareer roadmap --track mle
+      aicareer roadmap -t aipm --background product-manager --start 2027-01 -w 8
+      aicareer roadmap -t mle --skills "Python, PyTorch" --job posting.txt
+      aicareer roadmap -t mle --format markdown -o plan.md
+      aicareer roadmap --track nlp --format ics -o plan.ics
+    """
+    import datetime
+
+    from aicareer import plan as planning
+    from aicareer import profile
+    from aicareer import progress as prog
+    from aicareer.files import read_user_text
+
+    cat = load_data(data_dir)
+    start_day = planning.parse_start(start)
+    saved, warning = profile.saved_answers()
+    if warning:
+        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    if track is None:
+        data, _ = profile.load_profile()
+        result = (data or {}).get("result")
+        top = result.get("top") if isinstance(result, dict) else None
+        if not top or not isinstance(top, list):
+            raise InputError("give a track with --track (mle, prompt, aipm or nlp), or run aicareer assess first")
+        track = str(top[0])
+        sys.stderr.write(f"aicareer: track {track} (your top match; change it with --track)\n")
+    if background is None:
+        background = str(saved.get("background") or "software-engineer")
+    background = background.strip().lower()
+    saved_hours = saved.get("hours_per_week")
+    hours = hours_per_week if hours_per_week is not None else (saved_hours if isinstance(saved_hours, int) else 8)
+    if skills is not None:
+        known = {cat.resolve_skill(n.strip()).id for n in skills.split(",") if n.strip()}
+    else:
+        known = {cat.resolve_skill(str(n)).id for n in saved.get("skills") or []}
+    job_skills = None
+    if job is not None:
+        from aicareer import postings
+
+        text, name = read_user_text(job, "posting")
+        job_skills = postings.weigh(postings.Matcher.build(cat.skills.values()), text)
+        if not job_skills:
+            sys.stderr.write(f"aicareer: no catalogue skills found in {name}\n")
+    if fmt is Format.ics and start_day is None:
+        today = datetime.date.today()
+        start_day = datetime.date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+        sys.stderr.write(f"aicareer: no --start given; the calendar starts {start_day:%B %Y}\n")
+    plan = planning.build_plan(cat, track, background, known=known, job_skills=job_skills,
+                               hours_per_week=hours, start=start_day)
+
+    state, warning = profile.load_progress()
+    if warning:
+        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    record = prog.plan_record(plan, now.isoformat())
+    marks, dropped = prog.carry_marks((state or {}).get("marks", {}), record)
+    saved_to = None
+    if not no_save:
+        saved_to = str(profile.save_progress(record, marks))
+        if dropped:
+            sys.stderr.write(f"aicareer: {len(dropped)} mark(s) dropped: tasks no longer in the plan "
+                             f"({', '.join(dropped[:5])})\n")
+    question = cat.questions.get("background")
+    label = dict(cat.choices(question)).get(plan.background, plan.background) if question else plan.background
+
+    from aicareer.render import plan_writers
+
+    content: str | bytes | None = None
+    if fmt is Format.markdown:
+        content = plan_writers.markdown(cat, plan, label, marks)
+    elif fmt is Format.json:
+        import json
+
+        content = json.dumps(plan_writers.as_data(cat, plan, marks), indent=2, ensure_ascii=False) + "\n"
+    elif fmt is Format.ics:
+        content = plan_writers.ics(cat, plan, now)
+    if content is not None:
+        if output is not None:
+            write_output(output, content)
+            sys.stderr.write(f"aicareer: wrote {output}\n")
+        elif isinstance(content, bytes):
+            sys.stdout.write(content.decode("utf-8"))
+        else:
+            sys.stdout.write(content)
+        return
+    from aicareer.render.roadmap_view import roadmap_view
+
+    view = roadmap_view(cat, plan, label, marks, saved_to)
+    if output is not None:
+        from aicareer.render.common import render_text
+
+        write_output(output, render_text(view))
+        sys.stderr.write(f"aicareer: wrote {output}\n")
+        return
+    show(view)
+
+
+@app.command()
+@handled
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", metavar="FILE")] = Path(
+        "aicareer-report.html"),
+    answers_file: Annotated[
+        Path | None,
+        typer.Option("--answers", "-a", help="Answers as YAML or JSON (default: your saved profile).",
+                     show_default=False, metavar="FILE"),
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Whose report it is (shown at the top).",
+                                             show_default=False)] = None,
+    track: Annotated[str | None, typer.Option("--track", "-t", help="The plan's track (default: your top match).",
+                                              show_default=False, metavar="TRACK")] = None,
+    start: Annotated[str | None, typer.Option(help="First month of the plan, YYYY-MM.", show_default=False,
+                                              metavar="YYYY-MM")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """One printable page with your whole result: matches, pay, skill gap and plan, as charts.
+
+    \b
+    Examples:
+      aicareer report -o my-ai-career.html          (from your saved profile)
+      aicareer report --answers answers.yaml -o report.html --name "Sam Lee"
+    """
+    import datetime
+
+    from aicareer import assessment, gaps, profile
+    from aicareer import plan as planning
+    from aicareer import report as reporting
+    from aicareer.files import read_answers_file
+    from aicareer.render.plan_text import pacing_text
+    from aicareer.render.report_html import render
+
+    cat = load_data(data_dir)
+    if answers_file is not None:
+        raw = read_answers_file(answers_file)
+    else:
+        raw, warning = profile.saved_answers()
+        if warning:
+            sys.stderr.write(f"aicareer: warning: {warning}\n")
+        if not raw:
+            raise InputError("no saved profile: run aicareer assess first, or give --answers FILE")
+    result = assessment.assess(cat, assessment.parse_answers(cat, raw))
+    role = cat.resolve_role(track) if track else result.matches[0].role
+    answers = result.answers
+    state, _ = profile.load_progress()
+    saved_plan = (state or {}).get("plan", {})
+    same_track = saved_plan.get("track") == role.id
+    start_day = planning.parse_start(start) if start else (
+        planning.parse_start(saved_plan["start"][:7]) if same_track and saved_plan.get("start") else None)
+    plan = planning.build_plan(cat, role.id, answers.background, known=answers.skills,
+                               hours_per_week=answers.hours_per_week, start=start_day)
+    marks = (state or {}).get("marks", {}) if same_track else {}
+    model = reporting.build(cat, result, gaps.role_gap(cat, role, answers.skills), plan, marks,
+                            pacing_text(plan.pacing), name, datetime.date.today())
+    write_output(output, render(model))
+    sys.stderr.write(f"aicareer: wrote {output} (open it in a browser; it prints on one page a section)\n")
+
+
+progress_app = typer.Typer(
+    help="How far along your saved plan you are; mark tasks done, skipped or undone.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+)
+app.add_typer(progress_app, name="progress")
+
+
+def _progress_state() -> tuple[dict[str, Any], dict[str, str]]:
+    from aicareer import profile
+
+    state, warning = profile.load_progress()
+    if warning:
+        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    if state is None:
+        raise InputError("no saved plan yet; make one with aicareer roadmap --track mle (or prompt, aipm, nlp)")
+    return state["plan"], {str(k): str(v) for k, v in state["marks"].items()}
+
+
+@progress_app.callback()
+@handled
+def progress_show(ctx: typer.Context, json_out: Json = False) -> None:
+    """Show a bar per month and overall for your saved plan.
+
+    \b
+    Examples:
+      aicareer progress
+      aicareer progress done se-python se-sklearn
+      aicareer progress skip net-conference
+      aicareer progress undo se-python
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from aicareer import progress as prog
+
+    plan, marks = _progress_state()
+    summary = prog.summarise(plan, marks)
+    if json_out:
+        print_json({"plan": {k: plan[k] for k in ("track", "background", "start", "hours_per_week", "saved")},
+                    "done_hours": summary.done_hours, "total_hours": summary.total_hours,
+                    "share": round(summary.share, 4), "done_tasks": summary.done_tasks,
+                    "skipped_tasks": summary.skipped_tasks, "open_tasks": summary.open_tasks,
+                    "months": [{"number": m.number, "label": m.label, "done_hours": m.done_hours,
+                                "total_hours": m.total_hours, "share": round(m.share, 4)} for m in summary.months],
+                    "next": [t["id"] for t in summary.next_tasks], "marks": marks})
+        return
+    from aicareer.render.progress_view import progress_view
+
+    show(progress_view(plan, summary))
+
+
+def _mark(action: str, ids: list[str]) -> None:
+    from aicareer import profile
+    from aicareer import progress as prog
+
+    plan, marks = _progress_state()
+    new = prog.apply(marks, plan, action, ids)
+    profile.save_progress(plan, new)
+    summary = prog.summarise(plan, new)
+    word = {"done": "marked done", "skip": "skipped", "undo": "unmarked"}[action]
+    sys.stderr.write(f"aicareer: {word}: {', '.join(ids)}. Overall {round(summary.share * 100)}% "
+                     f"({summary.done_hours} of {summary.total_hours} h)\n")
+
+
+TaskIds = Annotated[list[str], typer.Argument(help="Task ids, as shown in the plan.", metavar="TASK...")]
+
+
+@progress_app.command("done")
+@handled
+def progress_done(tasks: TaskIds) -> None:
+    """Mark tasks done. Example: aicareer progress done se-python"""
+    _mark("done", tasks)
+
+
+@progress_app.command("skip")
+@handled
+def progress_skip(tasks: TaskIds) -> None:
+    """Skip tasks: they no longer count. Example: aicareer progress skip net-conference"""
+    _mark("skip", tasks)
+
+
+@progress_app.command("undo")
+@handled
+def progress_undo(tasks: TaskIds) -> None:
+    """Clear the marks of tasks. Example: aicareer progress undo se-python"""
+    _mark("undo", tasks)
