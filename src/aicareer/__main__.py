@@ -1,3 +1,3 @@
-from aicareer.cli import main
+from aicareer.entry import main
 
 main()

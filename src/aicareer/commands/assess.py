@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from aicareer.cli import (
+from aicareer.app import (
     DataDir,
     Json,
     Location,

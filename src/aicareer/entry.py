@@ -1,0 +1,42 @@
+"""The console script. Start-up time is a feature: only the command module that the
+command line names is imported and registered (each carries its own options),
+so `aicareer compare` never builds `roadmap` or `assess`. Help, no arguments
+or an unknown name register them all."""
+
+import importlib
+import sys
+from collections.abc import Iterable
+
+from aicareer.errors import EXIT_INTERRUPTED
+
+#: command name -> the module in aicareer.commands that registers it (in help order)
+COMMAND_MODULES = {
+    "compare": "catalogue", "roles": "catalogue", "role": "catalogue", "market": "catalogue",
+    "data": "catalogue", "assess": "assess", "gap": "gap", "roadmap": "plan", "report": "plan",
+    "progress": "plan",
+}
+
+
+def register(modules: Iterable[str]) -> None:
+    for name in modules:
+        importlib.import_module(f"aicareer.commands.{name}")
+
+
+def modules_for(argv: list[str]) -> list[str]:
+    """The command modules a command line needs: its command's, or all of them."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first in COMMAND_MODULES and not argv[0].startswith("-"):
+        return [COMMAND_MODULES[first]]
+    return list(dict.fromkeys(COMMAND_MODULES.values()))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        from aicareer.app import app
+
+        register(modules_for(sys.argv[1:]))
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("Aborted.\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,43 @@
+"""The console script registers only the command module a command line names."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from aicareer.entry import COMMAND_MODULES, modules_for
+
+ALL = list(dict.fromkeys(COMMAND_MODULES.values()))
+
+
+@pytest.mark.parametrize("argv,expected", [
+    (["compare", "--json"], ["catalogue"]),
+    (["data", "validate", "x"], ["catalogue"]),
+    (["progress", "done", "se-python"], ["plan"]),
+    (["roadmap", "-h"], ["plan"]),
+    (["assess", "--answers", "compare"], ["assess"]),
+    ([], ALL),
+    (["-h"], ALL),
+    (["--version"], ALL),
+    (["comapre"], ALL),  # an unknown name: all, so the suggestion can name the right one
+])
+def test_modules_for(argv, expected):
+    assert modules_for(argv) == expected
+
+
+def run_script(*args: str, tmp_path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "AICAREER_HOME": str(tmp_path), "AICAREER_CACHE_DIR": str(tmp_path), "COLUMNS": "100"}
+    return subprocess.run([sys.executable, "-m", "aicareer", *args], capture_output=True, text=True, env=env)
+
+
+def test_the_script_runs_one_command_and_lists_all(tmp_path):
+    one = run_script("compare", "--json", tmp_path=tmp_path)
+    assert one.returncode == 0 and '"roles"' in one.stdout
+    listing = run_script("--help", tmp_path=tmp_path)
+    for name in ("compare", "assess", "gap", "roadmap", "report", "progress", "data"):
+        assert name in listing.stdout
+    typo = run_script("comapre", tmp_path=tmp_path)
+    assert typo.returncode == 2 and "compare" in typo.stderr
