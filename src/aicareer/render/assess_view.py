@@ -5,13 +5,12 @@ from __future__ import annotations
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from aicareer.assessment import Assessment, Match
 from aicareer.catalogue import Catalogue
 from aicareer.fmt import percent
-from aicareer.render.common import RangeBar, Responsive, as_of, bullets, money, money_range, source_lines, spaced
+from aicareer.render.common import Col, Grid, RangeBar, as_of, bullets, money, money_range, source_lines, spaced
 
 SIGN_STYLE = {"+": "green", "−": "red", "·": "dim"}
 
@@ -20,24 +19,17 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{round(value * 100)}%"
 
 
-def ranking(result: Assessment) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True,
-                  title="Your AI role matches", title_justify="left")
-    table.add_column("#", no_wrap=True)
-    table.add_column("Role", no_wrap=True)
-    table.add_column("Fit", justify="right", no_wrap=True)
-    table.add_column("0 … 100", ratio=1, min_width=10, no_wrap=True)
-    table.add_column("skills", justify="right", no_wrap=True)
-    table.add_column("interests", justify="right", no_wrap=True)
-    table.add_column("backgr.", justify="right", no_wrap=True)
-    table.add_column("salary", justify="right", no_wrap=True)
+def ranking(result: Assessment) -> Grid:
+    rows = []
     for n, m in enumerate(result.matches, 1):
-        c = m.components
-        style = "bold" if n <= result.top else ""
-        table.add_row(str(n), Text(m.role.short_name, style=style), str(m.score),
-                      RangeBar(0, m.score, (0, 100), style="green" if n <= result.top else "cyan"),
-                      _pct(c["skills"]), _pct(c["interests"]), _pct(c["background"]), _pct(c["salary"]))
-    return table
+        c, top = m.components, n <= result.top
+        rows.append((str(n), (m.role.short_name, "bold" if top else ""), str(m.score),
+                     RangeBar(0, m.score, (0, 100), style="green" if top else "cyan"),
+                     _pct(c["skills"]), _pct(c["interests"]), _pct(c["background"]), _pct(c["salary"])))
+    right = {"wrap": False, "justify": "right"}
+    return Grid([Col("#", wrap=False), Col("Role", wrap=False), Col("Fit", **right), Col("0 … 100", bar=True),
+                 Col("skills", **right), Col("interests", **right), Col("backgr.", **right), Col("salary", **right)],
+                rows, title="Your AI role matches", heading=1)
 
 
 def method_note(cat: Catalogue) -> Text:
@@ -51,11 +43,8 @@ def method_note(cat: Catalogue) -> Text:
 
 
 def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Panel:
-    reasons = Table.grid(padding=(0, 1))
-    reasons.add_column(no_wrap=True)
-    reasons.add_column(overflow="fold")
-    for r in m.reasons:
-        reasons.add_row(Text(r.sign, style=SIGN_STYLE[r.sign]), Text(r.text))
+    reasons = Grid([Col(wrap=False), Col()], [((r.sign, SIGN_STYLE[r.sign]), r.text) for r in m.reasons],
+                   header=False, gap=1, narrow=0)
 
     pay = m.pay
     shown = ("≈" if pay.estimate else "") + money_range(pay.low, pay.high, pay.open_top)
@@ -66,12 +55,9 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
     else:
         salary.append(f" ({m.role.salary.period}, as published)", style="dim")
 
-    gaps = Table.grid(padding=(0, 1))
-    gaps.add_column(no_wrap=True, style="dim")
-    gaps.add_column(overflow="fold")
-    gaps.add_column(justify="right", no_wrap=True, style="dim")
-    for need in m.gap.missing[:5]:
-        gaps.add_row(need.kind, Text(need.skill.name), f"~{need.skill.learn_hours} h")
+    gaps = Grid([Col(wrap=False, style="dim"), Col(), Col(wrap=False, justify="right", style="dim")],
+                [(n.kind, n.skill.name, f"~{n.skill.learn_hours} h") for n in m.gap.missing[:5]],
+                header=False, gap=1, narrow=0)
     missing_title = Text("Top missing skills", style="bold")
     if m.gap.missing:
         missing_title.append(f" (of {len(m.gap.missing)}; hours are editorial estimates)", style="dim")
@@ -94,7 +80,7 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
 
 
 def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> RenderableType:
-    parts: list[RenderableType] = [Responsive(ranking(result), heading=1), method_note(cat)]
+    parts: list[RenderableType] = [ranking(result), method_note(cat)]
     for rank, m in enumerate(result.top_matches, 1):
         parts.append(match_panel(cat, result, m, rank))
     if any(m.pay.estimate for m in result.top_matches):

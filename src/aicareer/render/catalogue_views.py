@@ -5,11 +5,9 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from aicareer.catalogue import Catalogue
@@ -17,8 +15,9 @@ from aicareer.fmt import figure_value
 from aicareer.models import Occupation, Role
 from aicareer.render.common import (
     Axis,
+    Col,
+    Grid,
     RangeBar,
-    Responsive,
     as_of,
     bullets,
     dollars,
@@ -32,10 +31,6 @@ from aicareer.render.common import (
 from aicareer.salary import Comparison
 
 DEMAND_STYLE = {"rising": "green", "growing": "green", "booming": "green", "evolving": "yellow"}
-
-
-def _table(**kwargs: object) -> Table:
-    return Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False, **kwargs)  # type: ignore[arg-type]
 
 
 def median_change(occ: Occupation) -> str:
@@ -170,31 +165,24 @@ def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation])
 
 
 def roles_view(cat: Catalogue) -> RenderableType:
-    table = _table(title="AI roles in the catalogue", title_justify="left")
-    table.add_column("id", style="bold", no_wrap=True)
-    table.add_column("Role")
-    table.add_column("Track", no_wrap=True)
-    table.add_column("Pay", no_wrap=True)
-    for role in cat.roles.values():
-        s = role.salary
-        table.add_row(Text(role.id), Text(role.name), role.track, money_range(s.low, s.high, s.open_top))
+    rows = [(r.id, r.name, r.track, money_range(r.salary.low, r.salary.high, r.salary.open_top))
+            for r in cat.roles.values()]
+    table = Grid([Col("id", wrap=False, style="bold"), Col("Role"), Col("Track", wrap=False), Col("Pay", wrap=False)],
+                 rows, title="AI roles in the catalogue")
     hint = Text("Pay: the article's base + equity ranges, 2025 [article]. "
                 "More: aicareer role ID, aicareer compare.", style="dim")
-    return Group(Responsive(table), hint, as_of(cat))
+    return Group(table, hint, as_of(cat))
 
 
-def _skills_table(cat: Catalogue, role: Role) -> Table:
-    table = _table(title="Skills (most important first)", title_justify="left")
-    table.add_column("Skill")
-    table.add_column("", no_wrap=True)
-    table.add_column("Why / note", style="dim")
+def _skills_table(cat: Catalogue, role: Role) -> Grid:
+    rows = []
     for label, ids in (("must-have", role.must_have), ("nice-to-have", role.nice_to_have)):
         for sid in ids:
             skill = cat.skills[sid]
             hot = " ★" if any(f.hot or f.in_demand for f in skill.onet) else ""
-            table.add_row(Text(skill.name + hot), label, Text(role.skill_notes.get(sid, "")))
-        table.add_section()
-    return table
+            rows.append((skill.name + hot, label, role.skill_notes.get(sid, "")))
+    return Grid([Col("Skill"), Col("", wrap=False), Col("Why / note", style="dim")], rows,
+                title="Skills (most important first)", sections={len(role.must_have)})
 
 
 def role_view(cat: Catalogue, role: Role) -> RenderableType:
@@ -211,7 +199,7 @@ def role_view(cat: Catalogue, role: Role) -> RenderableType:
     body: list[RenderableType] = [
         head,
         pay_block,
-        Responsive(_skills_table(cat, role)),
+        _skills_table(cat, role),
         Text("★ O*NET 29.2 flags this technology as Hot or In Demand for at least one related "
              "occupation [onet-29.2].", style="dim"),
         Text.assemble(("Tools: ", "bold"), ", ".join(role.tools) or "-"),
@@ -229,49 +217,34 @@ def role_view(cat: Catalogue, role: Role) -> RenderableType:
 
 def market_view(cat: Catalogue) -> RenderableType:
     m = cat.market
-    figs = _table(title="The AI hiring market", title_justify="left", expand=False)
-    figs.add_column("Figure", overflow="fold")
-    figs.add_column("Value", justify="right", no_wrap=True, style="bold")
-    figs.add_column("Period", no_wrap=True)
-    figs.add_column("Src", no_wrap=True, style="dim")
-    for f in m.figures:
-        label = f.label + (f" ({f.via})" if f.via else "")
-        figs.add_row(Text(label), figure_value(f.value, f.unit, f.value_high), Text(f.period),
-                     Text(", ".join(f.sources)))
-
-    spots = _table(title="Geographic hotspots", title_justify="left")
-    spots.add_column("#", no_wrap=True)
-    spots.add_column("Where", no_wrap=True)
-    spots.add_column("What the article says", overflow="fold")
-    for h in m.hotspots:
-        spots.add_row(str(h.rank or "-"), Text(h.name), Text(h.summary))
-
+    figs = Grid(
+        [Col("Figure"), Col("Value", wrap=False, justify="right", style="bold"), Col("Period", wrap=False),
+         Col("Src", wrap=False, style="dim")],
+        [(f.label + (f" ({f.via})" if f.via else ""), figure_value(f.value, f.unit, f.value_high), f.period,
+          ", ".join(f.sources)) for f in m.figures],
+        title="The AI hiring market")
+    spots = Grid([Col("#", wrap=False), Col("Where", wrap=False), Col("What the article says")],
+                 [(str(h.rank or "-"), h.name, h.summary) for h in m.hotspots], title="Geographic hotspots",
+                 heading=1)
     mm = m.metro_medians
-    metros = _table(title=f"Second signal: {mm.occupation} median pay by metro, {mm.period}",
-                    title_justify="left")
-    metros.add_column("Metro", overflow="fold")
-    metros.add_column("Median", justify="right", no_wrap=True)
-    metros.add_column("vs US", justify="right", no_wrap=True)
-    for metro in mm.metros:
-        metros.add_row(Text(metro.name), dollars(metro.median),
-                       percent((metro.median / mm.national_median - 1) * 100, signed=True))
+    metros = Grid(
+        [Col("Metro"), Col("Median", wrap=False, justify="right"), Col("vs US", wrap=False, justify="right")],
+        [(metro.name, dollars(metro.median), percent((metro.median / mm.national_median - 1) * 100, signed=True))
+         for metro in mm.metros],
+        title=f"Second signal: {mm.occupation} median pay by metro, {mm.period}")
     metros_note = Text(f"US median {dollars(mm.national_median)}; 'vs US' is computed from the two medians "
                        f"[{', '.join(mm.sources)}].", style="dim")
-
-    inds = _table(title="Industries", title_justify="left")
-    inds.add_column("", no_wrap=True)
-    inds.add_column("Industry", no_wrap=True)
-    inds.add_column("Who and what", overflow="fold")
+    rows, sections = [], set()
     for status in ("hiring", "cooling"):
-        first = True
-        for ind in (i for i in m.industries if i.status == status):
+        group = [i for i in m.industries if i.status == status]
+        if rows:
+            sections.add(len(rows))
+        for n, ind in enumerate(group):
             what = ind.summary or "; ".join(f"{e.name}: {e.focus}" for e in ind.employers)
-            inds.add_row(Text(status if first else "", style="green" if status == "hiring" else "yellow"),
-                         Text(ind.name), Text(what))
-            first = False
-        inds.add_section()
+            rows.append(((status if n == 0 else "", "green" if status == "hiring" else "yellow"), ind.name, what))
+    inds = Grid([Col("", wrap=False), Col("Industry", wrap=False), Col("Who and what")], rows, title="Industries",
+                sections=sections, heading=1)
 
     ids = [s for f in m.figures for s in f.sources] + list(mm.sources)
-    parts: list[RenderableType] = [Responsive(figs), Responsive(spots), Group(Responsive(metros), metros_note),
-                                   Responsive(inds), source_lines(cat, ids)]
+    parts: list[RenderableType] = [figs, spots, Group(metros, metros_note), inds, source_lines(cat, ids)]
     return spaced([*parts, as_of(cat)])

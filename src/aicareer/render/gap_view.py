@@ -2,46 +2,34 @@
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from aicareer.catalogue import Catalogue
 from aicareer.gaps import RoleGap, why
 from aicareer.postings import PostingAnalysis
-from aicareer.render.common import RangeBar, Responsive, as_of, spaced
+from aicareer.render.common import Col, Grid, RangeBar, as_of, spaced
 
 
-def coverage_line(label: str, share: float) -> Table:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True, style="bold")
-    grid.add_column(ratio=1, min_width=10, no_wrap=True)
-    grid.add_row(label, f"{round(share * 100)}%", RangeBar(0, share * 100, (0, 100), style="green"))
-    return grid
+def coverage_line(label: str, share: float) -> Grid:
+    return Grid([Col(wrap=False), Col(wrap=False, justify="right", style="bold"), Col(bar=True)],
+                [(label, f"{round(share * 100)}%", RangeBar(0, share * 100, (0, 100), style="green"))],
+                header=False, gap=1, narrow=0)
 
 
 def role_gap_view(cat: Catalogue, gap: RoleGap, known_from: str, hours_per_week: int | None) -> RenderableType:
     head = Text.assemble(("Skill gap: ", "bold"), (gap.role.name, "bold"), f"  ({gap.role.id})")
     source = Text(f"Your skills: {known_from}", style="dim")
-    have = Table.grid(padding=(0, 1))
-    have.add_column(no_wrap=True, style="green")
-    have.add_column(overflow="fold")
+    rows = []
     for kind in ("must-have", "nice-to-have"):
         names = [n.skill.name for n in gap.have_of(kind)]
-        total = len(gap.all_of(kind))
-        have.add_row(f"✓ {kind}", Text(f"{len(names)} of {total}" + (f": {', '.join(names)}" if names else "")))
+        rows.append((f"✓ {kind}", f"{len(names)} of {len(gap.all_of(kind))}" + (f": {', '.join(names)}" if names else "")))
+    have = Grid([Col(wrap=False, style="green"), Col()], rows, header=False, gap=1, narrow=0)
 
-    missing = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True,
-                    title="What you lack, most important first", title_justify="left")
-    missing.add_column("Skill", ratio=2, overflow="fold")
-    missing.add_column("", no_wrap=True)
-    missing.add_column("Why it matters", ratio=4, overflow="fold", style="dim")
-    missing.add_column("~hours", justify="right", no_wrap=True)
-    for need in gap.missing:
-        missing.add_row(Text(need.skill.name.split(" (")[0]), need.kind.split("-")[0],
-                        Text(why(cat, gap.role, need)), str(need.skill.learn_hours))
+    missing = Grid([Col("Skill"), Col("", wrap=False), Col("Why it matters", style="dim"),
+                    Col("~hours", wrap=False, justify="right")],
+                   [(n.skill.name.split(" (")[0], n.kind.split("-")[0], why(cat, gap.role, n), str(n.skill.learn_hours))
+                    for n in gap.missing], title="What you lack, most important first")
     total = gap.hours_to_close
     tail = Text(f"~{total} hours in all", style="bold")
     if hours_per_week:
@@ -51,7 +39,7 @@ def role_gap_view(cat: Catalogue, gap: RoleGap, known_from: str, hours_per_week:
         Group(head, source), coverage_line("Coverage (importance-weighted):", gap.coverage), have,
     ]
     if gap.missing:
-        parts += [Responsive(missing), tail]
+        parts += [missing, tail]
     else:
         parts.append(Text("You hold every skill the catalogue lists for this role.", style="green"))
     parts.append(Text(f"Next: aicareer roadmap --track {gap.role.id}", style="bold"))
@@ -61,17 +49,13 @@ def role_gap_view(cat: Catalogue, gap: RoleGap, known_from: str, hours_per_week:
 def posting_view(cat: Catalogue, name: str, result: PostingAnalysis, known_from: str) -> RenderableType:
     head = Text.assemble(("Job posting: ", "bold"), name,
                          f"  ({len(result.skills)} catalogue skill{'s' if len(result.skills) != 1 else ''} found)")
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
-    table.add_column("Skill", ratio=3, overflow="fold")
-    table.add_column("Section", no_wrap=True)
-    table.add_column("Weight", justify="right", no_wrap=True)
-    table.add_column("You", no_wrap=True)
-    for s in result.skills:
-        table.add_row(Text(s.skill.name), s.section, f"{s.weight:g}",
-                      Text("✓ have", style="green") if s.known else Text("missing", style="red"))
+    table = Grid([Col("Skill"), Col("Section", wrap=False), Col("Weight", wrap=False, justify="right"),
+                  Col("You", wrap=False)],
+                 [(s.skill.name, s.section, f"{s.weight:g}", ("✓ have", "green") if s.known else ("missing", "red"))
+                  for s in result.skills])
     parts: list[RenderableType] = [
         Group(head, Text(f"Your skills: {known_from}", style="dim")),
-        Responsive(table),
+        table,
         coverage_line("Match (matched weight / total weight):", result.match),
         Text("Weights: required / must-have sections 3, preferred / nice-to-have / bonus 2, the rest 1.",
              style="dim"),
