@@ -129,15 +129,12 @@ def heading_weight(line: str) -> float | None:
     return OTHER if looks_like_heading else None
 
 
-_CANDIDATE_HEADING = re.compile(r"^(?![ \t]*(?:[-*•·▪◦–]|\d+[.)])\s)[^\n]{2,70}$", re.M)
-_CANDIDATE_INLINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w' /-]{1,40}:[ \t]+\S[^\n]*$", re.M)
-
-
 def weigh(matcher: Matcher, text: str) -> dict[str, float]:
     """Each skill found in `text` with its highest section weight.
 
     A line such as "Nice to have: MLflow, Triton" weighs its own skills; every
-    other line takes the weight of the section (heading) it is under.
+    other line takes the weight of the section (heading) it is under. Each
+    distinct line is classified once, and each distinct section scanned once.
     """
     lowered = text.lower()
     weights: dict[str, float] = {}
@@ -147,27 +144,31 @@ def weigh(matcher: Matcher, text: str) -> dict[str, float]:
             if weights.get(sid, 0.0) < weight:
                 weights[sid] = weight
 
-    labelled: list[tuple[int, int]] = []
-    for m in _CANDIDATE_INLINE.finditer(text):
-        weight = _inline_weight(m.group())
-        if weight is not None:
-            labelled.append(m.span())
-            bump(matcher.ids(lowered[m.start():m.end()]), weight)
+    sections: list[tuple[int, float]] = [(0, OTHER)]
+    labelled: list[tuple[int, int, float]] = []
+    kinds: dict[str, tuple[float | None, float | None]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        kind = kinds.get(line)
+        if kind is None:
+            heading = heading_weight(line)
+            kind = kinds[line] = (heading, None if heading is not None else _inline_weight(line))
+        if kind[0] is not None:
+            sections.append((pos, kind[0]))
+        elif kind[1] is not None:
+            labelled.append((pos, pos + len(line), kind[1]))
+        pos += len(line) + 1
+
+    for a, b, weight in labelled:
+        bump(matcher.ids(lowered[a:b]), weight)
     if labelled:  # blank those lines out of their sections
         pieces, last = [], 0
-        for a, b in labelled:
+        for a, b, _ in labelled:
             pieces += [lowered[last:a], " " * (b - a)]
             last = b
         lowered = "".join(pieces) + lowered[last:]
 
-    sections: list[tuple[int, float]] = [(0, OTHER)]
-    seen: dict[str, float | None] = {}
-    for m in _CANDIDATE_HEADING.finditer(text):
-        line = m.group()
-        weight = seen[line] if line in seen else seen.setdefault(line, heading_weight(line))
-        if weight is not None:
-            sections.append((m.start(), weight))
-    ends = [pos for pos, _ in sections[1:]] + [len(lowered)]
+    ends = [start for start, _ in sections[1:]] + [len(lowered)]
     found: dict[str, list[str]] = {}  # a section repeated word for word is scanned once
     for (start, weight), end in zip(sections, ends, strict=True):
         chunk = lowered[start:end]
@@ -176,8 +177,8 @@ def weigh(matcher: Matcher, text: str) -> dict[str, float]:
 
 
 def _inline_weight(line: str) -> float | None:
-    label = _INLINE_LABEL.match(line)
-    if not label or heading_weight(line) is not None:
+    label = _INLINE_LABEL.match(line) if ":" in line else None
+    if not label:
         return None
     title = label["label"].lower()
     return PREFERRED if _PREFERRED.search(title) else REQUIRED if _REQUIRED.search(title) else None
