@@ -8,8 +8,9 @@ with components skills, interests, background and salary, each 0..1.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from typing import Any, Literal
+
+import msgspec
 
 from aicareer.catalogue import Catalogue
 from aicareer.errors import InputError, closest
@@ -19,8 +20,7 @@ from aicareer.models import Figure, LevelAdjustment, LocationAdjustment, Questio
 from aicareer.salary import Estimate, estimate, find_level, find_location
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(msgspec.Struct, frozen=True):
     background: str
     experience_years: int
     skills: tuple[str, ...]
@@ -31,7 +31,7 @@ class Answers:
     salary_goal: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = msgspec.structs.asdict(self)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
 
 
@@ -110,21 +110,19 @@ def parse_answers(cat: Catalogue, raw: Mapping[str, Any]) -> Answers:
             values[key] = tuple(dict.fromkeys(ids))
     goal = values.get("salary_goal")
     values["salary_goal"] = goal or None
-    known = {f for f in Answers.__dataclass_fields__}
+    known = set(Answers.__struct_fields__)
     return Answers(**{k: v for k, v in values.items() if k in known})
 
 
 # --- scoring -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(msgspec.Struct, frozen=True):
     sign: Literal["+", "−", "·"]
     text: str
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     role: Role
     score: int
     components: dict[str, float | None]
@@ -133,8 +131,7 @@ class Match:
     pay: Estimate
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(msgspec.Struct, frozen=True):
     text: str
     figure: Figure | None
 
@@ -148,8 +145,7 @@ class Note:
                 f"[{', '.join(f.sources)}]. {self.text}")
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(msgspec.Struct, frozen=True):
     answers: Answers
     matches: tuple[Match, ...]
     notes: tuple[Note, ...]

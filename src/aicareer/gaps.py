@@ -9,8 +9,9 @@ nice-to-have weighs `nice_to_have_weight` (data/scoring.yaml).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from aicareer.catalogue import Catalogue
 from aicareer.models import Role, Skill
@@ -18,8 +19,7 @@ from aicareer.models import Role, Skill
 Kind = Literal["must-have", "nice-to-have"]
 
 
-@dataclass(frozen=True)
-class SkillNeed:
+class SkillNeed(msgspec.Struct, frozen=True):
     skill: Skill
     kind: Kind
     weight: float
@@ -27,8 +27,7 @@ class SkillNeed:
     known: bool
 
 
-@dataclass(frozen=True)
-class RoleGap:
+class RoleGap(msgspec.Struct, frozen=True):
     role: Role
     needs: tuple[SkillNeed, ...]
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from aicareer.catalogue import Catalogue
 from aicareer.errors import InputError, unknown
@@ -29,8 +30,7 @@ SLACK = 1.1  # a month up to 10% over its capacity is a busy month, not a longer
 Status = Literal["todo", "known", "added", "posting"]
 
 
-@dataclass(frozen=True)
-class PlanTask:
+class PlanTask(msgspec.Struct, frozen=True):
     id: str
     title: str
     hours: int
@@ -46,8 +46,7 @@ class PlanTask:
         return self.status != "known"
 
 
-@dataclass(frozen=True)
-class PlanMonth:
+class PlanMonth(msgspec.Struct, frozen=True):
     number: int
     phase: Phase
     goal: str
@@ -75,8 +74,7 @@ class PlanMonth:
         return f"{self.start:%b %Y}–{shown_end:%b %Y}"
 
 
-@dataclass(frozen=True)
-class Pacing:
+class Pacing(msgspec.Struct, frozen=True):
     hours_per_week: int
     total_hours: int
     months_needed: float
@@ -102,8 +100,7 @@ class Pacing:
         return max(1, int(need) + (need % 1 > 0))
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(msgspec.Struct, frozen=True):
     track: Role
     background: str
     start: datetime.date | None

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from aicareer.catalogue import Catalogue
 from aicareer.models import Role, Skill
@@ -64,8 +65,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 _SEP = r"[^a-z0-9+#\n]+"
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(msgspec.Struct, frozen=True):
     """Every skill name and alias, as token sequences and as one trie regex."""
 
     names: dict[tuple[str, ...], str]
@@ -189,8 +189,7 @@ def found_in(matcher: Matcher, text: str) -> list[str]:
     return matcher.find(text)
 
 
-@dataclass(frozen=True)
-class PostingSkill:
+class PostingSkill(msgspec.Struct, frozen=True):
     skill: Skill
     weight: float
     known: bool
@@ -200,8 +199,7 @@ class PostingSkill:
         return SECTION_NAMES[self.weight]
 
 
-@dataclass(frozen=True)
-class PostingAnalysis:
+class PostingAnalysis(msgspec.Struct, frozen=True):
     skills: tuple[PostingSkill, ...]  # by weight, then catalogue order
     best_role: Role | None
     role_fit: dict[str, float]

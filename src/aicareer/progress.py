@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
+
+import msgspec
 
 from aicareer.errors import InputError, closest
 from aicareer.plan import Plan
@@ -50,8 +51,7 @@ def apply(marks: Mapping[str, str], plan: Mapping[str, Any], action: str, ids: I
     return out
 
 
-@dataclass(frozen=True)
-class MonthProgress:
+class MonthProgress(msgspec.Struct, frozen=True):
     number: int
     label: str
     phase: str
@@ -65,8 +65,7 @@ class MonthProgress:
         return self.done_hours / self.total_hours if self.total_hours else 1.0
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(msgspec.Struct, frozen=True):
     months: tuple[MonthProgress, ...]
     done_tasks: int
     skipped_tasks: int

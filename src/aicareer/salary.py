@@ -10,8 +10,9 @@ Method (also in data/market.yaml, shown under every adjusted figure):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from aicareer.catalogue import Catalogue
 from aicareer.errors import InputError, unknown
@@ -21,8 +22,7 @@ SortKey = Literal["midpoint", "low", "high", "name"]
 SORT_KEYS: tuple[str, ...] = ("midpoint", "low", "high", "name")
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(msgspec.Struct, frozen=True):
     """A salary range, published or derived; `estimate` says which."""
 
     low: int
@@ -36,15 +36,13 @@ class Estimate:
         return (self.low + self.high) // 2
 
 
-@dataclass(frozen=True)
-class RoleRow:
+class RoleRow(msgspec.Struct, frozen=True):
     role: Role
     published: SalaryRange
     pay: Estimate
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(msgspec.Struct, frozen=True):
     rows: tuple[RoleRow, ...]
     location: LocationAdjustment | None
     level: LevelAdjustment | None

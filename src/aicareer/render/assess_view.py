@@ -75,7 +75,7 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
         Text.assemble(("Next: ", "bold"), f"aicareer roadmap --track {m.role.id}",
                       ("   then ", "dim"), f"aicareer gap {m.role.id}"),
     )
-    return Panel(body, title=f"#{rank} {m.role.name} · fit {m.score}", title_align="left",
+    return Panel(body, title=Text(f"#{rank} {m.role.name} · fit {m.score}"), title_align="left",
                  border_style="green" if rank == 1 else "cyan", box=box.ROUNDED)
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 
+import msgspec
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -39,8 +39,7 @@ def median_change(occ: Occupation) -> str:
     return f"median {percent((occ.wages.median / occ.median_prior - 1) * 100, signed=True)} y/y"
 
 
-@dataclass(frozen=True)
-class CompareRow:
+class CompareRow(msgspec.Struct, frozen=True):
     name: str
     sub: str
     pay: str

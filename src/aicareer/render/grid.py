@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
+import msgspec
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -20,8 +20,7 @@ from rich.segment import Segment
 from aicareer.render.bars import RangeBar
 
 
-@dataclass(frozen=True)
-class Col:
+class Col(msgspec.Struct, frozen=True):
     header: str = ""
     wrap: bool = True  # a column that may wrap gives up width first
     justify: str = "left"

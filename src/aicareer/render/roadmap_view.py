@@ -78,7 +78,7 @@ def month_panel(plan: Plan, index: int, marks: Mapping[str, str]) -> Panel:
     if m.milestones:
         body.append("\nMilestones: ", style="bold")
         body.append("; ".join(m.milestones))
-    return Panel(body, title=month_heading(m), title_align="left", box=box.ROUNDED,
+    return Panel(body, title=Text(month_heading(m)), title_align="left", box=box.ROUNDED,
                  border_style=PHASE_STYLE.get(m.phase.id, "").replace("black on ", "") or None)
 
 
