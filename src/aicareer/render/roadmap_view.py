@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.panel import Panel
 from rich.text import Text
 
 from aicareer.catalogue import Catalogue
 from aicareer.plan import Plan
+from aicareer.render.card import Card, Paragraph
 from aicareer.render.common import as_of, source_lines, spaced
 from aicareer.render.plan_text import FREE_MONTH, STATUS_NOTE, month_heading, pacing_text, task_details
 
@@ -51,35 +50,30 @@ class Timeline:
         yield Text(f"bars: hours of work each month (most: {peak} h)", style="dim")
 
 
-def month_panel(plan: Plan, index: int, marks: Mapping[str, str]) -> Panel:
-    """One month as a panel. The body is a single Text (one render pass, not a grid per
-    task): twelve of these are most of the roadmap's drawing time."""
+def month_panel(plan: Plan, index: int, marks: Mapping[str, str]) -> Card:
+    """One month as a card of paragraphs: the goal, each task (its details indented under
+    it), the deliverable and the milestones."""
     m = plan.months[index]
-    body = Text.assemble(("Goal: ", "bold"), m.goal)
+    paragraphs = [Paragraph([("Goal: ", "bold"), (m.goal, "")], hang=2)]
     for t in m.tasks:
         mark = marks.get(t.id)
         box_ = "[x]" if mark == "done" else "[-]" if mark == "skipped" or t.status == "known" else "[ ]"
-        body.append("\n")
-        body.append(box_, style="green" if mark == "done" else "")
-        body.append(" ")
-        body.append(t.id, style="bold")
-        body.append(f" · {t.hours} h · ", style="dim")
-        body.append(t.title, style="dim strike" if t.status == "known" else "")
+        runs: list[tuple[str, str]] = [(box_, "green" if mark == "done" else ""), (" ", ""), (t.id, "bold"),
+                                       (f" · {t.hours} h · ", "dim"),
+                                       (t.title, "dim strike" if t.status == "known" else "")]
         note = STATUS_NOTE.get(t.status)
         if note:
-            body.append(f"  ({note})", style="yellow" if t.status != "known" else "dim")
+            runs.append((f"  ({note})", "yellow" if t.status != "known" else "dim"))
+        paragraphs.append(Paragraph(runs, hang=4))
         for line in task_details(plan, t):
-            body.append("\n    ↳ ")
-            body.append(line, style="bold red" if line.startswith("RETIRED") else "dim")
+            style = "bold red" if line.startswith("RETIRED") else "dim"
+            paragraphs.append(Paragraph([("↳ ", "dim"), (line, style)], indent=4, hang=6))
     if m.hours == 0:
-        body.append("\n" + FREE_MONTH, style="green")
-    body.append("\nDeliverable: ", style="bold")
-    body.append(m.deliverable)
+        paragraphs.append(Paragraph([(FREE_MONTH, "green")]))
+    paragraphs.append(Paragraph([("Deliverable: ", "bold"), (m.deliverable, "")], hang=2))
     if m.milestones:
-        body.append("\nMilestones: ", style="bold")
-        body.append("; ".join(m.milestones))
-    return Panel(body, title=Text(month_heading(m)), title_align="left", box=box.ROUNDED,
-                 border_style=PHASE_STYLE.get(m.phase.id, "").replace("black on ", "") or None)
+        paragraphs.append(Paragraph([("Milestones: ", "bold"), ("; ".join(m.milestones), "")], hang=2))
+    return Card(month_heading(m), paragraphs, border=PHASE_STYLE.get(m.phase.id, "").replace("black on ", ""))
 
 
 def roadmap_view(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[str, str],
