@@ -5,10 +5,11 @@
   tasks; nice-to-have ones are added while they fit in the hours freed by what
   you know. Posting skills you lack (--job) go into the specialization months.
   Added tasks go to the least-loaded eligible month.
-- Pace: a month holds hours_per_week x 52 / 12 hours. A month with more work
-  stretches to hours / that capacity months; a lighter one still takes one
-  month (up to 10% over capacity still counts as one busy month). With a start
-  month, every month gets dates from the stretched pace.
+- Pace: you work hours_per_week, 52 weeks a year, through the tasks in order.
+  Month n ends when its work is done at that pace, but never before the end
+  of its calendar slot (n months in): a heavy month runs late, and lighter
+  months after it win the time back. The plan fits when month 12 ends by
+  month 12. With a start month, every month gets dates from this pace.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from aicareer.models import Certification, Event, Month, Phase, Role
 
 WEEKS_PER_MONTH = 52 / 12
 DAYS_PER_MONTH = 365.25 / 12
-SLACK = 1.1  # a month up to 10% over its capacity is a busy month, not a longer one
+TOLERANCE = 0.05  # months: a plan that ends this close to twelve still fits
 Status = Literal["todo", "known", "added", "posting"]
 
 
@@ -78,7 +79,6 @@ class Pacing(msgspec.Struct, frozen=True):
     hours_per_week: int
     total_hours: int
     months_needed: float
-    peak_hours: int = 0  # the busiest month's hours
 
     @property
     def capacity(self) -> float:
@@ -87,7 +87,7 @@ class Pacing(msgspec.Struct, frozen=True):
 
     @property
     def fits(self) -> bool:
-        return self.months_needed <= 12.0 + 1e-9
+        return self.months_needed <= 12.0 + TOLERANCE
 
     @property
     def spare_per_week(self) -> float:
@@ -95,9 +95,8 @@ class Pacing(msgspec.Struct, frozen=True):
 
     @property
     def hours_per_week_to_fit(self) -> int:
-        """The fewest whole hours a week at which no month stretches."""
-        need = self.peak_hours / (WEEKS_PER_MONTH * SLACK)
-        return max(1, int(need) + (need % 1 > 0))
+        """The fewest whole hours a week that finish the plan in twelve months."""
+        return max(1, -(-self.total_hours // 52))
 
 
 class Plan(msgspec.Struct, frozen=True):
@@ -209,11 +208,16 @@ def build_plan(cat: Catalogue, track: str, background: str = "software-engineer"
                        f"the job posting {section} it"), range(4, 7))
 
     capacity = hours_per_week * WEEKS_PER_MONTH
-    lengths = {n: _length(sum(t.hours for t in ts if t.active), capacity) for n, ts in months.items()}
+    # month n ends when its work is done at this pace, but never before its calendar slot
+    ends, worked = {}, 0.0
+    for n in sorted(months):
+        worked += sum(t.hours for t in months[n] if t.active)
+        ends[n] = max(float(n), worked / capacity)
     phases = {m: p for p in rm.phases for m in range(p.first, p.last + 1)}
 
     out: list[PlanMonth] = []
     elapsed = 0.0
+    lengths = {n: ends[n] - (ends[n - 1] if n > 1 else 0.0) for n in ends}
     for n in sorted(months):
         first = _add_months(start, elapsed) if start else None
         last = (_add_months(start, elapsed + lengths[n]) - datetime.timedelta(days=1)) if start else None
@@ -223,14 +227,8 @@ def build_plan(cat: Catalogue, track: str, background: str = "software-engineer"
                              held, _milestones(tasks, held)))
         elapsed += lengths[n]
     total = sum(m.hours for m in out)
-    pacing = Pacing(hours_per_week, total, elapsed, max((m.hours for m in out), default=0))
+    pacing = Pacing(hours_per_week, total, elapsed)
     return Plan(role, background, start, tuple(out), pacing, known)
-
-
-def _length(hours: float, capacity: float) -> float:
-    """A month's length in months: one, unless its work exceeds the capacity by more than 10%."""
-    need = hours / capacity
-    return need if need > SLACK else 1.0
 
 
 def _held(first: datetime.date | None, last: datetime.date | None, events: Iterable[Event]) -> tuple[Event, ...]:
