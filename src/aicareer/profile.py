@@ -9,7 +9,6 @@ caller gets a warning to show.
 from __future__ import annotations
 
 import datetime
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -101,6 +100,8 @@ def read_state(path: Path, kind: str) -> tuple[dict[str, Any] | None, str | None
         return None, None
     except OSError as exc:
         raise AicareerError(f"cannot read {path}: {exc.strerror or exc}") from None
+    import json  # only when there is state to read (a first run has none)
+
     try:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
@@ -116,6 +117,8 @@ def read_state(path: Path, kind: str) -> tuple[dict[str, Any] | None, str | None
 
 
 def write_state(path: Path, data: dict[str, Any]) -> None:
+    import json
+
     atomic_write(path, json.dumps({"version": FORMAT_VERSION, **data}, indent=2, ensure_ascii=False) + "\n")
 
 
