@@ -111,8 +111,12 @@ class CompareTable:
                           (bar.plain, str(bar.style)), (" " * (w_bar - len(bar.plain)) + "  ", ""),
                           (trend[0], row.trend_style)])
             if not compact:
-                lines.append([(f"{row.sub[:w_name]:<{w_name}}  {row.basis:<{w_pay}}", "dim"),
-                              (" " * (w_mid + w_bar + 6) + " ".join(trend[1:])[:w_trend], row.trend_style)])
+                rest = " ".join(trend[1:])[:w_trend]
+                line = [(f"{row.sub[:w_name]:<{w_name}}  {row.basis:<{w_pay}}".rstrip(), "dim")]
+                if rest:
+                    line[0] = (f"{row.sub[:w_name]:<{w_name}}  {row.basis:<{w_pay}}", "dim")
+                    line.append((" " * (w_mid + w_bar + 6) + rest, row.trend_style))
+                lines.append(line)
         # Segments straight out: every line is laid out to fit already, so nothing
         # needs wrapping or measuring (what makes a 1,000-row table cheap to draw)
         for line in lines:
