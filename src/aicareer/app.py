@@ -142,8 +142,10 @@ def _root(
     Examples:
       aicareer compare                    salary ranges side by side
       aicareer compare mle nlp -l sf --level senior
-      aicareer role mle                   one role's profile
-      aicareer market --json              macro numbers as JSON
+      aicareer assess                     which role fits you (a questionnaire)
+      aicareer gap mle --resume cv.txt    what you lack for a role
+      aicareer roadmap --track mle        your 12-month plan
+      aicareer report -o plan.html        all of it on one printable page
     """
 
 
