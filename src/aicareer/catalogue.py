@@ -106,15 +106,19 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
 
     # --- name resolution ----------------------------------------------------------
 
+    @cached_property
+    def _role_index(self) -> dict[str, str]:
+        return _role_names(self.roles.values())
+
+    @cached_property
+    def _skill_index(self) -> dict[str, str]:
+        return _skill_names(self.skills.values())
+
     def resolve_role(self, query: str) -> Role:
-        return self.roles[_resolve("role", query, _role_names(self.roles.values()))]
+        return self.roles[_resolve("role", query, self._role_index)]
 
     def resolve_skill(self, query: str) -> Skill:
-        return self.skills[_resolve("skill", query, _skill_names(self.skills.values()))]
-
-    def skill_index(self) -> dict[str, str]:
-        """Every normalised name and alias of every skill, mapped to its id."""
-        return _skill_names(self.skills.values())
+        return self.skills[_resolve("skill", query, self._skill_index)]
 
 
 def _role_names(roles: Iterable[Role]) -> dict[str, str]:
