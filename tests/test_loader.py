@@ -233,3 +233,15 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("AICAREER_CACHE_DIR", str(blocker / "cache"))
     assert "mle" in load_catalogue().roles
+
+
+def test_roadmap_problems_point_at_the_month(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    text = bundled_text("roadmaps.yaml").replace("skills: [torchserve, triton]", "skills: [torchserve, tritonn]", 1)
+    (folder / "roadmaps.yaml").write_text(text)
+    lines = text.splitlines()
+    task_line = next(i for i, t in enumerate(lines, 1) if "tritonn" in t)
+    month_line = max(i for i, t in enumerate(lines[:task_line], 1) if t.strip().startswith("- month:"))
+    problems = validate(folder)
+    assert any(f"roadmaps.yaml:{month_line}:" in p and "tritonn" in p for p in problems), problems

@@ -402,6 +402,11 @@ def _locate(docs: list[Document], section: str, item: str, field: str) -> tuple[
         node: Any = doc.data
         for k in keys:
             node = node.get(k) if isinstance(node, dict) else None
+        month = re.match(r"month (\d+)", field)
+        if isinstance(node, list) and month:  # a roadmap month: the entry with that number
+            for i, entry in enumerate(node):
+                if isinstance(entry, dict) and str(entry.get("month")) == month[1]:
+                    return str(doc.path), doc.line([*keys, i])
         if isinstance(node, list):
             for i, entry in enumerate(node):
                 if isinstance(entry, dict) and entry.get("id") == item:
