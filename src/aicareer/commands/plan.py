@@ -204,15 +204,19 @@ def report(
     state, _ = profile.load_progress()
     saved_plan = (state or {}).get("plan", {})
     same_track = saved_plan.get("track") == role.id
-    start_day = planning.parse_start(start) if start else (
-        planning.parse_start(saved_plan["start"][:7]) if same_track and saved_plan.get("start") else None)
+    start_day = planning.parse_start(start) if start else None
+    if start_day is None and same_track and saved_plan.get("start"):
+        try:  # the saved plan's start month, when it is still readable
+            start_day = planning.parse_start(str(saved_plan["start"])[:7])
+        except InputError:
+            start_day = None
     plan = planning.build_plan(cat, role.id, answers.background, known=answers.skills,
                                hours_per_week=answers.hours_per_week, start=start_day)
     marks = (state or {}).get("marks", {}) if same_track else {}
     model = reporting.build(cat, result, gaps.role_gap(cat, role, answers.skills), plan, marks,
                             pacing_text(plan.pacing), name, datetime.date.today())
     write_output(output, render(model))
-    sys.stderr.write(f"aicareer: wrote {output} (open it in a browser; it prints on one page a section)\n")
+    sys.stderr.write(f"aicareer: wrote {output} (open it in a browser; it prints too)\n")
 
 
 progress_app = typer.Typer(
