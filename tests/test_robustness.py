@@ -230,3 +230,19 @@ def test_a_profile_whose_result_is_not_a_mapping(run):
     path.write_text(json.dumps({"version": 1, "answers": [], "result": "x"}))
     r = run("roadmap")
     assert r.exit_code == 2 and "--track" in r.stderr
+
+
+@pytest.mark.parametrize("state", [
+    {"version": 1, "plan": {}, "marks": {}},
+    {"version": 1, "plan": {"track": "mle", "background": "x", "hours_per_week": 8, "months": [{}], "tasks": []},
+     "marks": {}},
+    {"version": 1, "plan": {"track": "mle", "background": "x", "hours_per_week": 8, "months": [], "tasks": []},
+     "marks": {"se-python": "finished"}},
+])
+def test_a_progress_file_of_the_wrong_shape_is_moved_aside(run, state):
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(state))
+    r = run("progress")
+    assert r.exit_code == 2 and "damaged" in r.stderr and "internal error" not in r.stderr
+    assert list(path.parent.glob("progress.json.corrupt-*"))

@@ -151,8 +151,10 @@ def progress_path() -> Path:
 
 def load_progress() -> tuple[dict[str, Any] | None, str | None]:
     """The saved plan and marks ({'plan': ..., 'marks': ...}) and a warning, if any."""
+    from aicareer.progress import is_valid_state
+
     data, warning = read_state(progress_path(), "progress")
-    if data is not None and not (isinstance(data.get("plan"), dict) and isinstance(data.get("marks"), dict)):
+    if data is not None and not is_valid_state(data.get("plan"), data.get("marks")):
         return read_state_damaged(progress_path(), "progress")
     return data, warning
 

@@ -13,6 +13,43 @@ from aicareer.plan import Plan
 Mark = Literal["done", "skipped"]
 
 
+class SavedMonth(msgspec.Struct):
+    number: int
+    label: str
+    phase: str
+    goal: str
+
+
+class SavedTask(msgspec.Struct):
+    id: str
+    title: str
+    month: int
+    hours: int
+    status: str
+
+
+class SavedPlan(msgspec.Struct):
+    """The shape plan_record writes; a progress file that does not match it is damaged."""
+
+    track: str
+    background: str
+    hours_per_week: int
+    months: list[SavedMonth]
+    tasks: list[SavedTask]
+    start: str | None = None
+    saved: str = ""
+    track_name: str = ""
+
+
+def is_valid_state(plan: object, marks: object) -> bool:
+    try:
+        msgspec.convert(plan, SavedPlan)
+        msgspec.convert(marks, dict[str, Mark])
+    except msgspec.ValidationError:
+        return False
+    return True
+
+
 def plan_record(plan: Plan, saved_at: str) -> dict[str, Any]:
     """What the progress file keeps of a plan: enough to show progress without the data."""
     return {
