@@ -103,6 +103,16 @@ def handled(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def command(name: str | None = None, *, on: typer.Typer | None = None) -> Callable[[F], F]:
+    """Register a command on `app` (or on a sub-app) with the project's error handling."""
+
+    def register(fn: F) -> F:
+        (on or app).command(name)(handled(fn))
+        return fn
+
+    return register
+
+
 def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)

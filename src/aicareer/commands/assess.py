@@ -12,8 +12,7 @@ from aicareer.app import (
     Location,
     NoSave,
     SkillsOpt,
-    app,
-    handled,
+    command,
     load_data,
     print_json,
     show,
@@ -21,8 +20,7 @@ from aicareer.app import (
 from aicareer.errors import InputError
 
 
-@app.command()
-@handled
+@command()
 def assess(
     answers_file: Annotated[
         Path | None,

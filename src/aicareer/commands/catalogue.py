@@ -11,17 +11,15 @@ from aicareer.app import (
     Json,
     Level,
     Location,
-    app,
+    command,
     data_app,
-    handled,
     load_data,
     print_json,
     show,
 )
 
 
-@app.command()
-@handled
+@command()
 def compare(
     roles: Annotated[
         list[str] | None, typer.Argument(help="Roles by id, alias or name (default: all).", show_default=False,
@@ -59,8 +57,7 @@ def compare(
     show(compare_view(cat, comp, refs))
 
 
-@app.command("roles")
-@handled
+@command("roles")
 def roles_cmd(json_out: Json = False, data_dir: DataDir = None) -> None:
     """The catalogue of AI roles, one line a role.
 
@@ -82,8 +79,7 @@ def roles_cmd(json_out: Json = False, data_dir: DataDir = None) -> None:
     show(roles_view(cat))
 
 
-@app.command("role")
-@handled
+@command("role")
 def role_cmd(
     role: Annotated[str, typer.Argument(help="A role by id, alias or name, e.g. mle, 'prompt engineer'.", metavar="ROLE")],
     json_out: Json = False,
@@ -108,8 +104,7 @@ def role_cmd(
     show(role_view(cat, found))
 
 
-@app.command()
-@handled
+@command()
 def market(json_out: Json = False, data_dir: DataDir = None) -> None:
     """The hiring market: macro numbers, hotspots, metro pay, industries hiring and cooling.
 
@@ -133,8 +128,7 @@ def market(json_out: Json = False, data_dir: DataDir = None) -> None:
 
 
 
-@data_app.command("validate")
-@handled
+@command("validate", on=data_app)
 def data_validate(
     folder: Annotated[
         Path | None,

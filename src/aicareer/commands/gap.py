@@ -10,8 +10,7 @@ from aicareer.app import (
     DataDir,
     Json,
     SkillsOpt,
-    app,
-    handled,
+    command,
     load_data,
     print_json,
     show,
@@ -51,8 +50,7 @@ def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[set
     return known, ", ".join(sources), hours
 
 
-@app.command()
-@handled
+@command()
 def gap(
     role: Annotated[str | None, typer.Argument(help="A role by id, alias or name (optional with --job).",
                                                   show_default=False, metavar="ROLE")] = None,

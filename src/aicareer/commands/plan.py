@@ -13,6 +13,7 @@ from aicareer.app import (
     NoSave,
     SkillsOpt,
     app,
+    command,
     handled,
     load_data,
     print_json,
@@ -31,8 +32,7 @@ class Format(str, Enum):
 
 
 
-@app.command()
-@handled
+@command()
 def roadmap(
     track: Annotated[str | None, typer.Option("--track", "-t", help="mle, prompt, aipm or nlp (default: your "
                                                  "top match from aicareer assess).", show_default=False,
@@ -155,8 +155,7 @@ def roadmap(
     show(view)
 
 
-@app.command()
-@handled
+@command()
 def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", metavar="FILE")] = Path(
         "aicareer-report.html"),
@@ -286,22 +285,19 @@ def _mark(action: str, ids: list[str]) -> None:
 TaskIds = Annotated[list[str], typer.Argument(help="Task ids, as shown in the plan.", metavar="TASK...")]
 
 
-@progress_app.command("done")
-@handled
+@command("done", on=progress_app)
 def progress_done(tasks: TaskIds) -> None:
     """Mark tasks done. Example: aicareer progress done se-python"""
     _mark("done", tasks)
 
 
-@progress_app.command("skip")
-@handled
+@command("skip", on=progress_app)
 def progress_skip(tasks: TaskIds) -> None:
     """Skip tasks: they no longer count. Example: aicareer progress skip net-conference"""
     _mark("skip", tasks)
 
 
-@progress_app.command("undo")
-@handled
+@command("undo", on=progress_app)
 def progress_undo(tasks: TaskIds) -> None:
     """Clear the marks of tasks. Example: aicareer progress undo se-python"""
     _mark("undo", tasks)
