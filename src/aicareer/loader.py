@@ -142,16 +142,18 @@ def read_document(path: Path, raw: bytes | None = None) -> Document:
 
 # --- validation of one file's parts ------------------------------------------------
 
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
-_SEG = re.compile(r"\.([^.\[]+)|\[(\d+|\.\.\.)\]")
+# msgspec's error text: "Expected `int`, got `str` - at `$.roles[0].salary.low`" (compiled on
+# first use by re's cache: only a failing load needs them)
+_AT = r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$"
+_SEG = r"\.([^.\[]+)|\[(\d+|\.\.\.)\]"
 
 
 def _split_error(exc: msgspec.ValidationError) -> tuple[str, list[str | int]]:
-    m = _AT.match(str(exc))
+    m = re.match(_AT, str(exc), re.S)
     assert m is not None
     msg, path = m["msg"], m["path"] or ""
     # msgspec writes a mapping's key as [...]: keep the place, the line lookup stops there
-    keys: list[str | int] = [k if k else ("?" if i == "..." else int(i)) for k, i in _SEG.findall(path)]
+    keys: list[str | int] = [k if k else ("?" if i == "..." else int(i)) for k, i in re.findall(_SEG, path)]
     unknown = re.search(r"unknown field `([^`]+)`", msg)
     if unknown:
         keys.append(unknown[1])

@@ -69,7 +69,6 @@ def roadmap(
     from aicareer import plan as planning
     from aicareer import profile
     from aicareer import progress as prog
-    from aicareer.files import read_user_text
 
     cat = load_data(data_dir)
     start_day = planning.parse_start(start)
@@ -96,6 +95,7 @@ def roadmap(
     job_skills = None
     if job is not None:
         from aicareer import postings
+        from aicareer.files import read_user_text
 
         text, name = read_user_text(job, "posting")
         job_skills = postings.weigh(postings.Matcher.build(cat.skills.values()), text)
@@ -123,9 +123,9 @@ def roadmap(
     question = cat.questions.get("background")
     label = dict(cat.choices(question)).get(plan.background, plan.background) if question else plan.background
 
-    from aicareer.render import plan_writers
-
     content: str | bytes | None = None
+    if fmt is not Format.table:
+        from aicareer.render import plan_writers
     if fmt is Format.markdown:
         content = plan_writers.markdown(cat, plan, label, marks)
     elif fmt is Format.json:
