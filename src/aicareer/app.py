@@ -130,7 +130,9 @@ def print_json(data: Any) -> None:
 def show(renderable: Any) -> None:
     from aicareer.render.common import make_console
 
-    make_console().print(renderable)
+    # crop=False: every view is laid out for the console's width already, so rich need not
+    # split and measure all the lines again (a few ms on long output such as the roadmap)
+    make_console().print(renderable, crop=False)
 
 
 def _version(value: bool) -> None:

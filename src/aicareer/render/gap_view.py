@@ -14,7 +14,7 @@ from aicareer.render.common import Col, Grid, RangeBar, as_of, spaced
 def coverage_line(label: str, share: float) -> Grid:
     return Grid([Col(wrap=False), Col(wrap=False, justify="right", style="bold"), Col(bar=True)],
                 [(label, f"{round(share * 100)}%", RangeBar(0, share * 100, (0, 100), style="green"))],
-                header=False, gap=1, narrow=0)
+                header=False, gap=1, narrow=len(label) + 20)
 
 
 def role_gap_view(cat: Catalogue, gap: RoleGap, known_from: str, hours_per_week: int | None) -> RenderableType:

@@ -68,10 +68,17 @@ class Grid:
                 if widths[widest] <= 8:
                     break
                 widths[widest] -= 1
-        if bars:  # bars share what is left
+        if bars:  # bars share what is left, ten cells each at least while there is room
             spare = max(0, room - sum(w for i, w in enumerate(widths) if i not in bars))
             for i in bars:
-                widths[i] = max(10, spare // len(bars))
+                widths[i] = max(min(10, max(4, room // 4)), spare // len(bars))
+        # still too wide (a narrow terminal): cut the widest other columns, down to 4 cells
+        others = [i for i in range(n) if i not in bars]
+        for _ in range(max(0, sum(widths) - room)):
+            widest = max(others, key=lambda i: widths[i], default=None)
+            if widest is None or widths[widest] <= 4:
+                break
+            widths[widest] -= 1
         return widths
 
     def _lines(self, cell: object, col: Col, width: int) -> list[tuple[str, str]]:
