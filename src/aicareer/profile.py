@@ -138,11 +138,21 @@ def save_profile(answers: dict[str, Any], result: dict[str, Any]) -> Path:
     return path
 
 
-def saved_answers() -> tuple[dict[str, Any], str | None]:
-    """The saved profile's answers ({} when none) and a warning, if any."""
+def saved_profile() -> tuple[dict[str, Any], list[str], str | None]:
+    """The saved profile read once: its answers ({} when none), its top role ids ([] when
+    none), and a warning, if any."""
     data, warning = load_profile()
     answers = data.get("answers") if data else None
-    return (answers if isinstance(answers, dict) else {}), warning
+    result = data.get("result") if data else None
+    top = result.get("top") if isinstance(result, dict) else None
+    return ((answers if isinstance(answers, dict) else {}),
+            ([str(t) for t in top] if isinstance(top, list) else []), warning)
+
+
+def saved_answers() -> tuple[dict[str, Any], str | None]:
+    """The saved profile's answers ({} when none) and a warning, if any."""
+    answers, _, warning = saved_profile()
+    return answers, warning
 
 
 def progress_path() -> Path:

@@ -72,16 +72,13 @@ def roadmap(
 
     cat = load_data(data_dir)
     start_day = planning.parse_start(start)
-    saved, warning = profile.saved_answers()
+    saved, top, warning = profile.saved_profile()
     if warning:
         sys.stderr.write(f"aicareer: warning: {warning}\n")
     if track is None:
-        data, _ = profile.load_profile()
-        result = (data or {}).get("result")
-        top = result.get("top") if isinstance(result, dict) else None
-        if not top or not isinstance(top, list):
+        if not top:
             raise InputError("give a track with --track (mle, prompt, aipm or nlp), or run aicareer assess first")
-        track = str(top[0])
+        track = top[0]
         sys.stderr.write(f"aicareer: track {track} (your top match; change it with --track)\n")
     if background is None:
         background = str(saved.get("background") or "software-engineer")
