@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -28,6 +29,9 @@ from aicareer.models import (
     Source,
     SourcesFile,
 )
+
+if TYPE_CHECKING:
+    from aicareer.postings import Matcher
 
 
 def _norm(name: str) -> str:
@@ -105,6 +109,13 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
         return [self.sources[i] for i in dict.fromkeys(ids) if i in self.sources]
 
     # --- name resolution ----------------------------------------------------------
+
+    @cached_property
+    def skill_matcher(self) -> Matcher:
+        """Every skill name and alias compiled for finding skills in text (built once)."""
+        from aicareer.postings import Matcher
+
+        return Matcher.build(self.skills.values())
 
     @cached_property
     def _role_index(self) -> dict[str, str]:

@@ -227,7 +227,7 @@ def role_fit(cat: Catalogue, weights: dict[str, float]) -> dict[str, float]:
 
 
 def analyse(cat: Catalogue, text: str, known: Iterable[str], matcher: Matcher | None = None) -> PostingAnalysis:
-    matcher = matcher or Matcher.build(cat.skills.values())
+    matcher = matcher or cat.skill_matcher
     weights = weigh(matcher, text)
     known = set(known)
     order = {sid: n for n, sid in enumerate(cat.skills)}

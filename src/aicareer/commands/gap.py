@@ -34,7 +34,7 @@ def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[set
         sources.append(f"--skills ({len(names)})")
     if resume is not None:
         text, name = read_user_text(resume, "resume")
-        found = postings.found_in(postings.Matcher.build(cat.skills.values()), text)
+        found = postings.found_in(cat.skill_matcher, text)
         known |= set(found)
         sources.append(f"{name} ({len(found)} catalogue skills found)")
     saved, warning = profile.saved_answers()

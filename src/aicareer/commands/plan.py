@@ -95,7 +95,7 @@ def roadmap(
         from aicareer.files import read_user_text
 
         text, name = read_user_text(job, "posting")
-        job_skills = postings.weigh(postings.Matcher.build(cat.skills.values()), text)
+        job_skills = postings.weigh(cat.skill_matcher, text)
         if not job_skills:
             sys.stderr.write(f"aicareer: no catalogue skills found in {name}\n")
     if fmt is Format.ics and start_day is None:
