@@ -42,20 +42,22 @@ def read_user_text(path: Path | str, what: str = "file") -> tuple[str, str]:
     return raw.decode("utf-8", errors="replace"), name
 
 
-def read_answers_file(path: Path | str) -> dict[str, Any]:
-    """An answers file (YAML or JSON) as a mapping."""
+def safe_yaml() -> tuple[Any, Any]:
+    """PyYAML and its safe loader: libyaml's where it was built (several times faster).
+    Imported here, on first use, so commands that read no YAML never load it."""
     import yaml
 
-    try:
-        from yaml import CSafeLoader as Loader
-    except ImportError:  # pragma: no cover
-        from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
+def read_answers_file(path: Path | str) -> dict[str, Any]:
+    """An answers file (YAML or JSON) as a mapping."""
+    yaml, loader = safe_yaml()
     text, name = read_user_text(path, "answers file")
     if not text.strip():
         raise InputError(f"answers file {name} is empty (aicareer assess --template prints one to start from)")
     try:
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = f":{mark.line + 1}" if mark else ""

@@ -21,6 +21,7 @@ import msgspec
 from aicareer import __version__
 from aicareer.catalogue import Catalogue, cross_check
 from aicareer.errors import DataError, InputError
+from aicareer.files import safe_yaml
 from aicareer.models import (
     MarketFile,
     OccupationsFile,
@@ -36,14 +37,6 @@ DATA_ENV = "AICAREER_DATA_DIR"
 CACHE_ENV = "AICAREER_CACHE_DIR"
 
 
-def _yaml():  # imported only when YAML is really read (not on a cache hit)
-    import yaml
-
-    try:  # libyaml is several times faster; fall back where it was not built
-        loader = yaml.CSafeLoader
-    except AttributeError:  # pragma: no cover
-        loader = yaml.SafeLoader
-    return yaml, loader
 
 #: file name -> the model of the whole file
 FILES: dict[str, type[msgspec.Struct]] = {
@@ -85,7 +78,7 @@ class Document:
 
     def line(self, keys: list[str | int]) -> int | None:
         """The 1-based line of the node at `keys`, or of its deepest existing parent."""
-        yaml, loader = _yaml()
+        yaml, loader = safe_yaml()
         if self._root is None:
             try:
                 self._root = yaml.compose(self.text, Loader=loader)
@@ -117,7 +110,7 @@ def read_bytes(path: Path) -> bytes:
 
 def read_document(path: Path, raw: bytes | None = None) -> Document:
     """Read and parse one YAML file; every failure is a DataError naming the file."""
-    yaml, loader = _yaml()
+    yaml, loader = safe_yaml()
     if raw is None:
         raw = read_bytes(path)
     try:

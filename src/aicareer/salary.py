@@ -10,7 +10,8 @@ Method (also in data/market.yaml, shown under every adjusted figure):
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Literal, TypeVar
 
 import msgspec
 
@@ -18,6 +19,7 @@ from aicareer.catalogue import Catalogue
 from aicareer.errors import InputError, unknown
 from aicareer.models import LevelAdjustment, LocationAdjustment, Role, SalaryRange
 
+T = TypeVar("T")
 SortKey = Literal["midpoint", "low", "high", "name"]
 SORT_KEYS: tuple[str, ...] = ("midpoint", "low", "high", "name")
 
@@ -87,24 +89,23 @@ def estimate(salary: SalaryRange, location: LocationAdjustment | None = None,
     return Estimate(_round(low), _round(high), open_top, salary.basis, estimate=True)
 
 
-def find_location(cat: Catalogue, location_id: str | None) -> LocationAdjustment | None:
-    if location_id is None:
+def _find(kind: str, items: Iterable[T], wanted: str | None) -> T | None:
+    """The item whose id is `wanted` (any case), None for none, or an InputError with the closest."""
+    if wanted is None:
         return None
-    locations = {loc.id: loc for loc in cat.market.adjustments.locations}
-    key = location_id.strip().lower()
-    if key not in locations:
-        raise unknown("location", location_id, locations)
-    return locations[key]
+    by_id = {item.id: item for item in items}  # type: ignore[attr-defined]
+    key = wanted.strip().lower()
+    if key not in by_id:
+        raise unknown(kind, wanted, by_id)
+    return by_id[key]
+
+
+def find_location(cat: Catalogue, location_id: str | None) -> LocationAdjustment | None:
+    return _find("location", cat.market.adjustments.locations, location_id)
 
 
 def find_level(cat: Catalogue, level_id: str | None) -> LevelAdjustment | None:
-    if level_id is None:
-        return None
-    levels = {lvl.id: lvl for lvl in cat.market.adjustments.levels}
-    key = level_id.strip().lower()
-    if key not in levels:
-        raise unknown("level", level_id, levels)
-    return levels[key]
+    return _find("level", cat.market.adjustments.levels, level_id)
 
 
 def compare(cat: Catalogue, queries: list[str] | None = None, *, location: str | None = None,
