@@ -41,3 +41,27 @@ def test_the_script_runs_one_command_and_lists_all(tmp_path):
         assert name in listing.stdout
     typo = run_script("comapre", tmp_path=tmp_path)
     assert typo.returncode == 2 and "compare" in typo.stderr
+
+
+def test_the_collector_is_paused_for_start_up_only(tmp_path):
+    """Start-up objects are frozen, but the command itself (the questionnaire too) runs with
+    the cyclic collector on, so a long interactive session cannot pile up garbage."""
+    probe = (
+        "import gc, sys\n"
+        "import typer, aicareer.entry\n"
+        "seen = {}\n"
+        "def fake(self, *args, **kwargs):\n"
+        "    seen['enabled'] = gc.isenabled()\n"
+        "    seen['frozen'] = gc.get_freeze_count()\n"
+        "    raise SystemExit(0)\n"
+        "typer.Typer.__call__ = fake\n"
+        "sys.argv = ['aicareer', 'compare']\n"
+        "try:\n"
+        "    aicareer.entry.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(seen['enabled'], seen['frozen'] > 1000, gc.isenabled())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={**os.environ, "AICAREER_HOME": str(tmp_path)})
+    assert out.stdout.split() == ["True", "True", "True"]
