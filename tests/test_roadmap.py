@@ -274,3 +274,15 @@ def test_a_heavy_month_runs_late_and_later_months_win_the_time_back(cat):
     assert plan.pacing.fits  # 467 h at 10 h a week is under 52 weeks
     assert plan.months[-1].end == datetime.date(2027, 12, 31)
     assert any(m.length < 1 for m in plan.months[1:8])
+
+
+@pytest.mark.parametrize("hours,total,expected", [
+    (8, 414, "414 h of work fits in 12 months at 8 h a week, with about 2 h to spare over the year."),
+    (8, 416, "416 h of work fits in 12 months at 8 h a week, with nothing to spare."),
+    (10, 414, "414 h of work fits in 12 months at 10 h a week, with about 2.0 h a week to spare."),
+])
+def test_spare_time_is_said_in_units_that_are_not_zero(hours, total, expected):
+    from aicareer.plan import Pacing
+    from aicareer.render.plan_text import pacing_text
+
+    assert pacing_text(Pacing(hours_per_week=hours, total_hours=total, months_needed=12.0)) == expected

@@ -90,8 +90,13 @@ class Pacing(msgspec.Struct, frozen=True):
         return self.months_needed <= 12.0 + TOLERANCE
 
     @property
+    def spare_hours(self) -> float:
+        """Hours left over in the year (none when the plan only fits within the tolerance)."""
+        return max(0.0, self.capacity - self.total_hours)
+
+    @property
     def spare_per_week(self) -> float:
-        return max(0.0, (self.capacity - self.total_hours) / 52)
+        return self.spare_hours / 52
 
     @property
     def hours_per_week_to_fit(self) -> int:

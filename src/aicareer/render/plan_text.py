@@ -45,8 +45,12 @@ def task_details(plan: Plan, task: PlanTask) -> list[str]:
 
 def pacing_text(p: Pacing) -> str:
     if p.fits:
-        return (f"{p.total_hours} h of work fits in 12 months at {p.hours_per_week} h a week, with about "
-                f"{p.spare_per_week:.1f} h a week to spare.")
+        fits = f"{p.total_hours} h of work fits in 12 months at {p.hours_per_week} h a week"
+        if p.spare_hours < 1:
+            return f"{fits}, with nothing to spare."
+        if p.spare_per_week < 0.5:  # "0.0 h a week" would read as none
+            return f"{fits}, with about {p.spare_hours:.0f} h to spare over the year."
+        return f"{fits}, with about {p.spare_per_week:.1f} h a week to spare."
     extra = p.months_needed - 12
     return (f"{p.total_hours} h of work does not fit in 12 months at {p.hours_per_week} h a week: it needs "
             f"about {p.months_needed:.1f} months ({extra:.1f} more). Dates are stretched to match; "
