@@ -47,6 +47,17 @@ def test_reasons_name_the_skills_had_and_missing(cat):
     assert "+ interests: build-models, deploy-systems" in texts
 
 
+def test_nice_to_haves_read_on_from_the_must_have_line(cat):
+    pm = {**PERSONAS["product manager"][0], "skills": ["SQL", "Python"]}
+    aipm = next(m for m in assess(cat, parse_answers(cat, pm)).matches if m.role.id == "aipm")
+    texts = [f"{r.sign} {r.text}" for r in aipm.reasons]
+    assert texts[:2] == ["− you have none of the 7 must-have skills yet", "+ but you have 2 nice-to-have: SQL, Python"]
+    swe = assess(cat, parse_answers(cat, {**PERSONAS["experienced software engineer"][0],
+                                          "skills": "Python, MLflow"})).matches
+    mle = [f"{r.sign} {r.text}" for r in next(m for m in swe if m.role.id == "mle").reasons]
+    assert mle[1] == "+ and 1 nice-to-have: MLflow", mle
+
+
 def test_more_matching_skills_raise_the_score(cat):
     raw, _ = PERSONAS["experienced software engineer"]
     before = assess(cat, parse_answers(cat, raw)).matches[0]

@@ -188,7 +188,8 @@ def _skill_reasons(gap: RoleGap) -> list[Reason]:
         out.append(Reason("−", f"you have none of the {len(must)} must-have skills yet"))
     nice = gap.have_of("nice-to-have")
     if nice:
-        out.append(Reason("+", f"and {len(nice)} nice-to-have: {_names(nice, 3)}"))
+        lead = "and " if have else "but you have "  # follows the must-have line, + or −
+        out.append(Reason("+", f"{lead}{len(nice)} nice-to-have: {_names(nice, 3)}"))
     missing_must = [n for n in gap.missing if n.kind == "must-have"]
     noted = next((n for n in missing_must if n.note), None)
     if noted:
