@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from aicareer.gaps import role_gap
-from aicareer.postings import PREFERRED, REQUIRED, Matcher, analyse, found_in, heading_weight, weigh
+from aicareer.postings import PREFERRED, REQUIRED, Matcher, analyse, heading_weight, weigh
 
 FIX = Path(__file__).parent / "fixtures"
 
@@ -35,7 +35,7 @@ def matcher(cat):
     ("pythonic torchvision mydocker", []),  # whole words only
 ])
 def test_synonyms_and_whole_words(matcher, text, expected):  # noqa: D103
-    assert found_in(matcher, text) == expected
+    assert matcher.find(text) == expected
 
 
 @pytest.mark.parametrize("line,weight", [
@@ -78,7 +78,7 @@ def test_realistic_postings(cat, posting, best, must_find):
 
 def test_match_is_matched_weight_over_total_weight(cat, matcher):
     text = read("posting_mle.txt")
-    known = set(found_in(matcher, read("resume_swe.txt")))
+    known = set(matcher.find(read("resume_swe.txt")))
     assert {"python", "docker", "kubernetes", "prometheus", "grafana", "langchain", "aws", "llm-apis"} <= known
     result = analyse(cat, text, known)
     w = weigh(matcher, text)

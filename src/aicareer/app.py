@@ -71,9 +71,20 @@ NoSave = Annotated[bool, typer.Option("--no-save", help="Do not save anything to
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def notice(message: str) -> None:
+    """A one-line message for the user on stderr (stdout carries only the output)."""
+    sys.stderr.write(f"aicareer: {message}\n")
+
+
+def warn(warning: str | None) -> None:
+    """Show a warning from loading saved state, if there is one."""
+    if warning:
+        notice(f"warning: {warning}")
+
+
 def fail(message: str, code: int) -> typer.Exit:
     """Print a one-line message on stderr and return the Exit to raise."""
-    sys.stderr.write(f"aicareer: {' '.join(message.split())}\n")  # one line, whatever the message
+    notice(" ".join(message.split()))  # one line, whatever the message
     return typer.Exit(code)
 
 

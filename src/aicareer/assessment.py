@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from aicareer.catalogue import Catalogue
+from aicareer.catalogue import Catalogue, comma_list
 from aicareer.errors import InputError, closest
 from aicareer.fmt import figure_value, money, money_range
 from aicareer.gaps import RoleGap, role_gap
@@ -48,7 +48,7 @@ def _as_list(key: str, value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
+        return comma_list(value)
     if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
         return [str(v).strip() for v in value if str(v).strip()]
     raise InputError(f"answers: {key}: expected a list of names, got {type(value).__name__}")

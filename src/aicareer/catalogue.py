@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from aicareer.postings import Matcher
 
 
+def comma_list(text: str) -> list[str]:
+    """The names in a comma-separated list: 'Python, k8s,' -> ['Python', 'k8s']."""
+    return [v.strip() for v in text.split(",") if v.strip()]
+
+
 def _norm(name: str) -> str:
     """Case-, space- and dash-insensitive form of a name, for lookups."""
     return " ".join(name.lower().replace("_", " ").replace("-", " ").split())

@@ -58,6 +58,19 @@ def comparison(cat: Catalogue, comp: Comparison, references: list[Occupation]) -
     }
 
 
+def roles(cat: Catalogue) -> dict[str, Any]:
+    return {"data_as_of": cat.reviewed.isoformat(),
+            "roles": [{"id": r.id, "name": r.name, "track": r.track, "aliases": list(r.aliases),
+                       "salary": plain(r.salary)} for r in cat.roles.values()]}
+
+
+def market(cat: Catalogue) -> dict[str, Any]:
+    data = plain(cat.market)
+    data["data_as_of"] = cat.reviewed.isoformat()
+    data["cited"] = sources(cat, list(cat.sources))
+    return data
+
+
 def role(cat: Catalogue, r: Role) -> dict[str, Any]:
     data = plain(r)
     data["skills"] = {
@@ -67,6 +80,12 @@ def role(cat: Catalogue, r: Role) -> dict[str, Any]:
     data["data_as_of"] = cat.reviewed.isoformat()
     data["cited"] = sources(cat, [*r.sources, *r.salary.sources])
     return data
+
+
+def _need(n: Any) -> dict[str, Any]:
+    """A skill the user lacks for a role (a gaps.SkillNeed)."""
+    return {"skill": n.skill.id, "name": n.skill.name, "kind": n.kind, "weight": round(n.weight, 3),
+            "learn_hours_estimate": n.skill.learn_hours}
 
 
 def assessment(cat: Catalogue, result: Any, saved_to: str | None) -> dict[str, Any]:
@@ -80,8 +99,7 @@ def assessment(cat: Catalogue, result: Any, saved_to: str | None) -> dict[str, A
             "score": m.score,
             "components": {k: (None if v is None else round(v, 4)) for k, v in m.components.items()},
             "reasons": [{"sign": "-" if r.sign == "−" else r.sign, "text": r.text} for r in m.reasons],
-            "gaps": [{"skill": n.skill.id, "name": n.skill.name, "kind": n.kind, "weight": round(n.weight, 3),
-                      "learn_hours_estimate": n.skill.learn_hours, "note": n.note} for n in m.gap.missing],
+            "gaps": [{**_need(n), "note": n.note} for n in m.gap.missing],
             "have": [n.skill.id for n in m.gap.have],
             "salary": {"low": m.pay.low, "high": m.pay.high, "open_top": m.pay.open_top, "basis": m.pay.basis,
                        "estimate": m.pay.estimate, "level": result.level.id, "location": result.location.id},
@@ -108,9 +126,7 @@ def role_gap(cat: Catalogue, gap: Any, known_from: str) -> dict[str, Any]:
         "known_from": known_from,
         "coverage": round(gap.coverage, 4),
         "have": [{"skill": n.skill.id, "name": n.skill.name, "kind": n.kind} for n in gap.have],
-        "missing": [{"skill": n.skill.id, "name": n.skill.name, "kind": n.kind, "weight": round(n.weight, 3),
-                     "why": why(cat, gap.role, n), "learn_hours_estimate": n.skill.learn_hours}
-                    for n in gap.missing],
+        "missing": [{**_need(n), "why": why(cat, gap.role, n)} for n in gap.missing],
         "hours_to_close_estimate": gap.hours_to_close,
     }
 
@@ -126,3 +142,13 @@ def posting(name: str, result: Any, known_from: str) -> dict[str, Any]:
         "best_role": result.best_role.id if result.best_role else None,
         "role_fit": {k: round(v, 4) for k, v in result.role_fit.items()},
     }
+
+
+def progress(plan: dict[str, Any], summary: Any, marks: dict[str, str]) -> dict[str, Any]:
+    return {"plan": {k: plan[k] for k in ("track", "background", "start", "hours_per_week", "saved")},
+            "done_hours": summary.done_hours, "total_hours": summary.total_hours,
+            "share": round(summary.share, 4), "done_tasks": summary.done_tasks,
+            "skipped_tasks": summary.skipped_tasks, "open_tasks": summary.open_tasks,
+            "months": [{"number": m.number, "label": m.label, "done_hours": m.done_hours,
+                        "total_hours": m.total_hours, "share": round(m.share, 4)} for m in summary.months],
+            "next": [t["id"] for t in summary.next_tasks], "marks": marks}

@@ -10,9 +10,9 @@ the line where it can, and the field.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -69,22 +69,26 @@ def overlay_dir(option: Path | None) -> Path | None:
 # --- one YAML document, with lazy line lookup --------------------------------------
 
 
-@dataclass
 class Document:
-    path: Path
-    text: str
-    data: Any
-    _root: Any = None
+    """One parsed YAML file. Its node tree, for line numbers, is composed only if an error needs it."""
+
+    def __init__(self, path: Path, text: str, data: Any) -> None:
+        self.path, self.text, self.data = path, text, data
+
+    @functools.cached_property
+    def root(self) -> Any:
+        yaml, loader = safe_yaml()
+        try:
+            return yaml.compose(self.text, Loader=loader)
+        except yaml.YAMLError:
+            return None
 
     def line(self, keys: list[str | int]) -> int | None:
         """The 1-based line of the node at `keys`, or of its deepest existing parent."""
-        yaml, loader = safe_yaml()
-        if self._root is None:
-            try:
-                self._root = yaml.compose(self.text, Loader=loader)
-            except yaml.YAMLError:
-                return None
-        node = self._root
+        yaml, _ = safe_yaml()
+        node = self.root
+        if node is None:
+            return None
         for key in keys:
             nxt = None
             if isinstance(node, yaml.MappingNode):

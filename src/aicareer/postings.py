@@ -105,6 +105,7 @@ class Matcher(msgspec.Struct, frozen=True):
         return list(dict.fromkeys(sid for sid in found if sid))
 
     def find(self, text: str) -> list[str]:
+        """Skill ids found anywhere in `text`, each once, in order of first appearance."""
         return self.ids(text.lower())
 
 
@@ -182,11 +183,6 @@ def _inline_weight(line: str) -> float | None:
         return None
     title = label["label"].lower()
     return PREFERRED if _PREFERRED.search(title) else REQUIRED if _REQUIRED.search(title) else None
-
-
-def found_in(matcher: Matcher, text: str) -> list[str]:
-    """Skill ids found anywhere in `text`, each once, in order of first appearance."""
-    return matcher.find(text)
 
 
 class PostingSkill(msgspec.Struct, frozen=True):

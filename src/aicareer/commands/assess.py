@@ -16,6 +16,7 @@ from aicareer.app import (
     load_data,
     print_json,
     show,
+    warn,
 )
 from aicareer.errors import InputError
 
@@ -77,8 +78,7 @@ def assess(
     saved: dict[str, Any] = {}
     if reuse:
         saved, warning = profile.saved_answers()
-        if warning:
-            sys.stderr.write(f"aicareer: warning: {warning}\n")
+        warn(warning)
         for key, value in saved.items():
             if key in cat.questions:
                 raw.setdefault(key, value)

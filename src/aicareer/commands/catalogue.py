@@ -14,6 +14,7 @@ from aicareer.app import (
     command,
     data_app,
     load_data,
+    notice,
     print_json,
     show,
 )
@@ -70,9 +71,7 @@ def roles_cmd(json_out: Json = False, data_dir: DataDir = None) -> None:
     if json_out:
         from aicareer import jsonshape
 
-        print_json({"data_as_of": cat.reviewed.isoformat(),
-                    "roles": [{"id": r.id, "name": r.name, "track": r.track, "aliases": list(r.aliases),
-                               "salary": jsonshape.plain(r.salary)} for r in cat.roles.values()]})
+        print_json(jsonshape.roles(cat))
         return
     from aicareer.render.catalogue_views import roles_view
 
@@ -117,10 +116,7 @@ def market(json_out: Json = False, data_dir: DataDir = None) -> None:
     if json_out:
         from aicareer import jsonshape
 
-        data = jsonshape.plain(cat.market)
-        data["data_as_of"] = cat.reviewed.isoformat()
-        data["cited"] = jsonshape.sources(cat, list(cat.sources))
-        print_json(data)
+        print_json(jsonshape.market(cat))
         return
     from aicareer.render.catalogue_views import market_view
 
@@ -153,7 +149,6 @@ def data_validate(
     else:
         for p in problems:
             sys.stdout.write(p + "\n")
-        sys.stderr.write(f"aicareer: {len(problems)} problem(s) found\n" if problems
-                         else f"aicareer: {folder or bundled_data_dir()}: data is valid\n")
+        notice(f"{len(problems)} problem(s) found" if problems else f"{folder or bundled_data_dir()}: data is valid")
     if problems:
         raise typer.Exit(EXIT_USAGE)

@@ -1,6 +1,5 @@
 """gap: skill gaps for a role, a resume or a job posting."""
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,8 +11,10 @@ from aicareer.app import (
     SkillsOpt,
     command,
     load_data,
+    notice,
     print_json,
     show,
+    warn,
 )
 from aicareer.errors import InputError
 
@@ -23,23 +24,23 @@ def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[set
 
     --skills and --resume are used together; without either, the saved profile.
     """
-    from aicareer import postings, profile
+    from aicareer import profile
+    from aicareer.catalogue import comma_list
     from aicareer.files import read_user_text
 
     known: set[str] = set()
     sources: list[str] = []
     if skills is not None:
-        names = [s.strip() for s in skills.split(",") if s.strip()]
+        names = comma_list(skills)
         known |= {cat.resolve_skill(n).id for n in names}
         sources.append(f"--skills ({len(names)})")
     if resume is not None:
         text, name = read_user_text(resume, "resume")
-        found = postings.found_in(cat.skill_matcher, text)
+        found = cat.skill_matcher.find(text)
         known |= set(found)
         sources.append(f"{name} ({len(found)} catalogue skills found)")
     saved, warning = profile.saved_answers()
-    if warning:
-        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    warn(warning)
     hours = saved.get("hours_per_week") if isinstance(saved.get("hours_per_week"), int) else None
     if not sources:
         if saved.get("skills"):
@@ -93,7 +94,7 @@ def gap(
             raise InputError(f"posting {name} is empty")
         posting = (name, postings.analyse(cat, text, known))
         if not posting[1].skills:
-            sys.stderr.write(f"aicareer: no catalogue skills found in {name}\n")
+            notice(f"no catalogue skills found in {name}")
     if json_out:
         out: dict[str, Any] = {"data_as_of": cat.reviewed.isoformat()}
         if role_gap:

@@ -16,8 +16,10 @@ from aicareer.app import (
     command,
     handled,
     load_data,
+    notice,
     print_json,
     show,
+    warn,
     write_output,
 )
 from aicareer.errors import InputError
@@ -69,24 +71,24 @@ def roadmap(
     from aicareer import plan as planning
     from aicareer import profile
     from aicareer import progress as prog
+    from aicareer.catalogue import comma_list
 
     cat = load_data(data_dir)
     start_day = planning.parse_start(start)
     saved, top, warning = profile.saved_profile()
-    if warning:
-        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    warn(warning)
     if track is None:
         if not top:
             raise InputError("give a track with --track (mle, prompt, aipm or nlp), or run aicareer assess first")
         track = top[0]
-        sys.stderr.write(f"aicareer: track {track} (your top match; change it with --track)\n")
+        notice(f"track {track} (your top match; change it with --track)")
     if background is None:
         background = str(saved.get("background") or "software-engineer")
     background = background.strip().lower()
     saved_hours = saved.get("hours_per_week")
     hours = hours_per_week if hours_per_week is not None else (saved_hours if isinstance(saved_hours, int) else 8)
     if skills is not None:
-        known = {cat.resolve_skill(n.strip()).id for n in skills.split(",") if n.strip()}
+        known = {cat.resolve_skill(n).id for n in comma_list(skills)}
     else:
         known = {cat.resolve_skill(str(n)).id for n in saved.get("skills") or []}
     job_skills = None
@@ -97,17 +99,16 @@ def roadmap(
         text, name = read_user_text(job, "posting")
         job_skills = postings.weigh(cat.skill_matcher, text)
         if not job_skills:
-            sys.stderr.write(f"aicareer: no catalogue skills found in {name}\n")
+            notice(f"no catalogue skills found in {name}")
     if fmt is Format.ics and start_day is None:
         today = datetime.date.today()
         start_day = datetime.date(today.year + (today.month == 12), today.month % 12 + 1, 1)
-        sys.stderr.write(f"aicareer: no --start given; the calendar starts {start_day:%B %Y}\n")
+        notice(f"no --start given; the calendar starts {start_day:%B %Y}")
     plan = planning.build_plan(cat, track, background, known=known, job_skills=job_skills,
                                hours_per_week=hours, start=start_day)
 
     state, warning = profile.load_progress()
-    if warning:
-        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    warn(warning)
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     record = prog.plan_record(plan, now.isoformat())
     marks, dropped = prog.carry_marks((state or {}).get("marks", {}), record)
@@ -115,8 +116,7 @@ def roadmap(
     if not no_save:
         saved_to = str(profile.save_progress(record, marks))
         if dropped:
-            sys.stderr.write(f"aicareer: {len(dropped)} mark(s) dropped: tasks no longer in the plan "
-                             f"({', '.join(dropped[:5])})\n")
+            notice(f"{len(dropped)} mark(s) dropped: tasks no longer in the plan ({', '.join(dropped[:5])})")
     question = cat.questions.get("background")
     label = dict(cat.choices(question)).get(plan.background, plan.background) if question else plan.background
 
@@ -134,7 +134,7 @@ def roadmap(
     if content is not None:
         if output is not None:
             write_output(output, content)
-            sys.stderr.write(f"aicareer: wrote {output}\n")
+            notice(f"wrote {output}")
         elif isinstance(content, bytes):
             sys.stdout.write(content.decode("utf-8"))
         else:
@@ -147,7 +147,7 @@ def roadmap(
         from aicareer.render.common import render_text
 
         write_output(output, render_text(view))
-        sys.stderr.write(f"aicareer: wrote {output}\n")
+        notice(f"wrote {output}")
         return
     show(view)
 
@@ -190,8 +190,7 @@ def report(
         raw = read_answers_file(answers_file)
     else:
         raw, warning = profile.saved_answers()
-        if warning:
-            sys.stderr.write(f"aicareer: warning: {warning}\n")
+        warn(warning)
         if not raw:
             raise InputError("no saved profile: run aicareer assess first, or give --answers FILE")
     result = assessment.assess(cat, assessment.parse_answers(cat, raw))
@@ -212,7 +211,7 @@ def report(
     model = reporting.build(cat, result, gaps.role_gap(cat, role, answers.skills), plan, marks,
                             pacing_text(plan.pacing), name, datetime.date.today())
     write_output(output, render(model))
-    sys.stderr.write(f"aicareer: wrote {output} (open it in a browser; it prints too)\n")
+    notice(f"wrote {output} (open it in a browser; it prints too)")
 
 
 progress_app = typer.Typer(
@@ -227,8 +226,7 @@ def _progress_state() -> tuple[dict[str, Any], dict[str, str]]:
     from aicareer import profile
 
     state, warning = profile.load_progress()
-    if warning:
-        sys.stderr.write(f"aicareer: warning: {warning}\n")
+    warn(warning)
     if state is None:
         raise InputError("no saved plan yet; make one with aicareer roadmap --track mle (or prompt, aipm, nlp)")
     return state["plan"], {str(k): str(v) for k, v in state["marks"].items()}
@@ -253,13 +251,9 @@ def progress_show(ctx: typer.Context, json_out: Json = False) -> None:
     plan, marks = _progress_state()
     summary = prog.summarise(plan, marks)
     if json_out:
-        print_json({"plan": {k: plan[k] for k in ("track", "background", "start", "hours_per_week", "saved")},
-                    "done_hours": summary.done_hours, "total_hours": summary.total_hours,
-                    "share": round(summary.share, 4), "done_tasks": summary.done_tasks,
-                    "skipped_tasks": summary.skipped_tasks, "open_tasks": summary.open_tasks,
-                    "months": [{"number": m.number, "label": m.label, "done_hours": m.done_hours,
-                                "total_hours": m.total_hours, "share": round(m.share, 4)} for m in summary.months],
-                    "next": [t["id"] for t in summary.next_tasks], "marks": marks})
+        from aicareer import jsonshape
+
+        print_json(jsonshape.progress(plan, summary, marks))
         return
     from aicareer.render.progress_view import progress_view
 
@@ -275,8 +269,8 @@ def _mark(action: str, ids: list[str]) -> None:
     profile.save_progress(plan, new)
     summary = prog.summarise(plan, new)
     word = {"done": "marked done", "skip": "skipped", "undo": "unmarked"}[action]
-    sys.stderr.write(f"aicareer: {word}: {', '.join(ids)}. Overall {round(summary.share * 100)}% "
-                     f"({summary.done_hours} of {summary.total_hours} h)\n")
+    notice(f"{word}: {', '.join(ids)}. Overall {round(summary.share * 100)}% "
+           f"({summary.done_hours} of {summary.total_hours} h)")
 
 
 TaskIds = Annotated[list[str], typer.Argument(help="Task ids, as shown in the plan.", metavar="TASK...")]
