@@ -109,9 +109,16 @@ def first_prompt_seconds(aicareer: list[str], env: dict[str, str], tries: int = 
     return statistics.median(times)
 
 
+def positive_int(text: str) -> int:
+    value = int(text)  # a ValueError reads "invalid positive_int value: 'x'"
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--runs", type=positive_int, default=21, help="timed rounds after the warm-up (default 21)")
     args = parser.parse_args()
     exe = shutil.which("aicareer")
     aicareer = [exe] if exe else [PY, "-m", "aicareer"]
@@ -168,4 +175,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.stderr.write("benchmark interrupted\n")
+        sys.exit(130)
