@@ -81,6 +81,14 @@ def test_no_terminal_names_missing_keys_and_the_way_out(run, tmp_path):
     assert r.exit_code == 2 and "no terminal" in r.stderr
 
 
+def test_a_typo_in_a_partial_answers_file_is_named_before_anything_is_asked(run, tmp_path):
+    r = run("assess", "--answers", write(tmp_path, "backgroud: student\n"))
+    assert r.exit_code == 2
+    assert "unknown key 'backgroud'; did you mean background?" in r.stderr, r.stderr
+    r = run("assess", "--answers", write(tmp_path, "location: mars\n"))
+    assert r.exit_code == 2 and "location" in r.stderr and "mars" in r.stderr and "no terminal" not in r.stderr
+
+
 def test_reuse_takes_missing_answers_from_the_profile(run, tmp_path):
     assert run("assess", "--answers", write(tmp_path, SE)).exit_code == 0
     r = run("assess", "--reuse", "--location", "remote", "--json")

@@ -88,6 +88,16 @@ def test_prompts_ask_only_what_is_missing(tmp_path):
     assert child.exitstatus == 0
 
 
+def test_a_bad_answer_in_the_file_is_reported_before_the_first_question(tmp_path):
+    answers = tmp_path / "partial.yaml"
+    answers.write_text("background: student\nlocation: mars\n")
+    child = spawn(tmp_path, "--answers", str(answers))
+    index = child.expect_exact(["unknown value 'mars'", PROMPTS[1]])
+    child.expect(pexpect.EOF)
+    child.close()
+    assert index == 0 and child.exitstatus == 2
+
+
 @pytest.mark.parametrize("at", range(len(PROMPTS)))
 def test_ctrl_c_at_each_prompt_aborts_and_keeps_the_profile(tmp_path, at):
     profile = tmp_path / "profile.json"

@@ -79,6 +79,19 @@ def _integer(q: Question, value: Any) -> int:
 
 def parse_answers(cat: Catalogue, raw: Mapping[str, Any]) -> Answers:
     """Validate an answers mapping (from a file, flags, a profile or prompts) into Answers."""
+    values = check_given(cat, raw)
+    missing = missing_keys(cat, values)
+    if missing:
+        raise InputError(f"answers: missing {', '.join(missing)}")
+    goal = values.get("salary_goal")
+    values["salary_goal"] = goal or None
+    known = set(Answers.__struct_fields__)
+    return Answers(**{k: v for k, v in values.items() if k in known})
+
+
+def check_given(cat: Catalogue, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers given so far, validated (unknown keys and bad values are errors; missing ones are not),
+    so a typo in an answers file is reported before any question is asked."""
     questions = cat.questions
     raw = {k: v for k, v in raw.items() if v is not None}  # an empty answer is no answer
     for key in raw:
@@ -86,9 +99,6 @@ def parse_answers(cat: Catalogue, raw: Mapping[str, Any]) -> Answers:
             near = closest(str(key), questions)
             hint = f"; did you mean {near[0]}?" if near else ""
             raise InputError(f"answers: unknown key {key!r}{hint} (valid: {', '.join(questions)})")
-    missing = missing_keys(cat, raw)
-    if missing:
-        raise InputError(f"answers: missing {', '.join(missing)}")
     values: dict[str, Any] = {}
     for key, value in raw.items():
         q = questions[key]
@@ -108,10 +118,7 @@ def parse_answers(cat: Catalogue, raw: Mapping[str, Any]) -> Answers:
                 except InputError as exc:
                     raise InputError(f"answers: skills: {exc.message}") from None
             values[key] = tuple(dict.fromkeys(ids))
-    goal = values.get("salary_goal")
-    values["salary_goal"] = goal or None
-    known = set(Answers.__struct_fields__)
-    return Answers(**{k: v for k, v in values.items() if k in known})
+    return values
 
 
 # --- scoring -----------------------------------------------------------------------------

@@ -82,6 +82,7 @@ def assess(
         for key, value in saved.items():
             if key in cat.questions:
                 raw.setdefault(key, value)
+    assessment.check_given(cat, raw)  # a typo fails now, not after the questions
     given = answers_file is not None or any(v is not None for v in flags.values()) or reuse
     missing = assessment.missing_keys(cat, raw, optional=not given)
     if missing:
