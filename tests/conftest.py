@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicareer.cli import app
-from aicareer.loader import bundled_data_dir, load_catalogue
+from aicareer.catalogue.loader import bundled_data_dir, load_catalogue
+from aicareer.cli.all_commands import app
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from aicareer.profile import profile_path
+from aicareer.state.profile import profile_path
 
 SE = """background: software-engineer
 experience_years: 6

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aicareer.assessment import assess, missing_keys, parse_answers
-from aicareer.errors import InputError
+from aicareer.core.errors import InputError
+from aicareer.domain.assessment import assess, missing_keys, parse_answers
 
 PERSONAS = {
     "experienced software engineer": (dict(

@@ -159,12 +159,12 @@ def test_custom_data_shows_up_in_compare(run, overlay):
 
 
 def test_internal_errors_are_one_line_not_tracebacks(run, monkeypatch):
-    import aicareer.salary
+    import aicareer.domain.salary
 
     def boom(*a, **k):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(aicareer.salary, "compare", boom)
+    monkeypatch.setattr(aicareer.domain.salary, "compare", boom)
     r = run("compare")
     assert r.exit_code == 1 and "internal error" in r.stderr and "Traceback" not in r.output
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from aicareer.entry import COMMAND_MODULES, modules_for
+from aicareer.cli.entry import COMMAND_MODULES, modules_for
 
 ALL = list(dict.fromkeys(COMMAND_MODULES.values()))
 
@@ -16,8 +16,8 @@ ALL = list(dict.fromkeys(COMMAND_MODULES.values()))
 @pytest.mark.parametrize("argv,expected", [
     (["compare", "--json"], ["catalogue"]),
     (["data", "validate", "x"], ["catalogue"]),
-    (["progress", "done", "se-python"], ["plan"]),
-    (["roadmap", "-h"], ["plan"]),
+    (["progress", "done", "se-python"], ["progress"]),
+    (["roadmap", "-h"], ["roadmap"]),
     (["assess", "--answers", "compare"], ["assess"]),
     ([], ALL),
     (["-h"], ALL),
@@ -48,7 +48,7 @@ def test_the_collector_is_paused_for_start_up_only(tmp_path):
     the cyclic collector on, so a long interactive session cannot pile up garbage."""
     probe = (
         "import gc, sys\n"
-        "import typer, aicareer.entry\n"
+        "import typer, aicareer.cli.entry\n"
         "seen = {}\n"
         "def fake(self, *args, **kwargs):\n"
         "    seen['enabled'] = gc.isenabled()\n"
@@ -57,7 +57,7 @@ def test_the_collector_is_paused_for_start_up_only(tmp_path):
         "typer.Typer.__call__ = fake\n"
         "sys.argv = ['aicareer', 'compare']\n"
         "try:\n"
-        "    aicareer.entry.main()\n"
+        "    aicareer.cli.entry.main()\n"
         "except SystemExit:\n"
         "    pass\n"
         "print(seen['enabled'], seen['frozen'] > 1000, gc.isenabled())\n"

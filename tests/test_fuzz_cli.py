@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aicareer.cli import app
+from aicareer.cli.all_commands import app
 
 EXAMPLES = 230  # per command; nine commands
 

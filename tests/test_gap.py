@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aicareer.gaps import role_gap
-from aicareer.postings import PREFERRED, REQUIRED, Matcher, analyse, heading_weight, weigh
+from aicareer.domain.gaps import role_gap
+from aicareer.domain.postings import PREFERRED, REQUIRED, Matcher, analyse, heading_weight, weigh
 
 FIX = Path(__file__).parent / "fixtures"
 

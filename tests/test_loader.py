@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aicareer.errors import DataError, InputError
-from aicareer.loader import bundled_data_dir, load_catalogue, validate
+from aicareer.catalogue.loader import bundled_data_dir, load_catalogue, validate
+from aicareer.core.errors import DataError, InputError
 
 from tests.conftest import bundled_text
 
@@ -198,7 +198,7 @@ def test_bundled_data_dir_exists():
 
 
 def test_cache_is_used_and_never_stale(overlay, tmp_path, monkeypatch):
-    from aicareer import loader
+    from aicareer.catalogue import loader
 
     monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path / "cache"))
     folder = overlay({"roles.yaml": role_yaml(low=111000)})

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from aicareer.assessment import assess, parse_answers
-from aicareer.plan import build_plan
-from aicareer.report import fit_chart, salary_chart, timeline
+from aicareer.domain.assessment import assess, parse_answers
+from aicareer.domain.roadmap import build_plan
+from aicareer.render.report.model import fit_chart, salary_chart, timeline
 
 PM = ("background: product-manager\nexperience_years: 7\nskills: [A/B testing, stakeholder management]\n"
       "interests: [product-strategy]\nlocation: nyc\nhours_per_week: 6\n")

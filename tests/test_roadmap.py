@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from aicareer.errors import InputError
-from aicareer.plan import build_plan, event_months, parse_start
-from aicareer.progress import apply, carry_marks, plan_record, summarise
+from aicareer.core.errors import InputError
+from aicareer.domain.progress import apply, carry_marks, plan_record, summarise
+from aicareer.domain.roadmap import build_plan, event_months, parse_start
 
 FIX = Path(__file__).parent / "fixtures"
 TRACKS = ["mle", "prompt", "aipm", "nlp"]
@@ -203,7 +203,7 @@ def test_roadmap_saves_the_plan_and_progress_marks(run):
 
 
 def test_no_save_leaves_progress_alone(run):
-    from aicareer.profile import progress_path
+    from aicareer.state.profile import progress_path
 
     assert run("roadmap", "-t", "mle", "--no-save").exit_code == 0
     assert not progress_path().exists()
@@ -230,7 +230,7 @@ def test_roadmap_bad_input(run, tmp_path, args, needle):
 
 
 def test_progress_unknown_task_changes_nothing(run):
-    from aicareer.profile import progress_path
+    from aicareer.state.profile import progress_path
 
     run("roadmap", "-t", "mle")
     before = progress_path().read_bytes()
@@ -240,7 +240,7 @@ def test_progress_unknown_task_changes_nothing(run):
 
 
 def test_damaged_progress_file_is_moved_aside(run):
-    from aicareer.profile import progress_path
+    from aicareer.state.profile import progress_path
 
     path = progress_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -282,7 +282,7 @@ def test_a_heavy_month_runs_late_and_later_months_win_the_time_back(cat):
     (10, 414, "414 h of work fits in 12 months at 10 h a week, with about 2.0 h a week to spare."),
 ])
 def test_spare_time_is_said_in_units_that_are_not_zero(hours, total, expected):
-    from aicareer.plan import Pacing
-    from aicareer.render.plan_text import pacing_text
+    from aicareer.domain.roadmap import Pacing
+    from aicareer.render.roadmap_text import pacing_text
 
     assert pacing_text(Pacing(hours_per_week=hours, total_hours=total, months_needed=12.0)) == expected

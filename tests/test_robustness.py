@@ -13,9 +13,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from aicareer import profile
-from aicareer.errors import AicareerError
-from aicareer.profile import atomic_write, profile_path, progress_path
+from aicareer.core.errors import AicareerError
+from aicareer.state import profile
+from aicareer.state.profile import atomic_write, profile_path, progress_path
 
 FIX = Path(__file__).parent / "fixtures"
 ANSI = re.compile(r"\x1b\[")

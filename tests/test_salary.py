@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aicareer.errors import InputError
-from aicareer.salary import compare, estimate, find_level, find_location
+from aicareer.core.errors import InputError
+from aicareer.domain.salary import compare, estimate, find_level, find_location
 
 
 def test_no_adjustment_returns_the_published_range(cat):

@@ -34,7 +34,7 @@ def test_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AICAREER_DATA_DIR")}
-    where = subprocess.run([py, "-c", "import aicareer.loader as l; print(l.bundled_data_dir())"],
+    where = subprocess.run([py, "-c", "import aicareer.catalogue.loader as l; print(l.bundled_data_dir())"],
                            cwd=elsewhere, env=env, check=True, capture_output=True, text=True).stdout.strip()
     assert Path(where).is_relative_to(env_dir), where
     assert not Path(where).is_relative_to(REPO)

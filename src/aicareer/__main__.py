@@ -1,3 +1,3 @@
-from aicareer.entry import main
+from aicareer.cli.entry import main
 
 main()

@@ -7,9 +7,9 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from aicareer.assessment import Assessment, Match
-from aicareer.catalogue import Catalogue
-from aicareer.fmt import percent
+from aicareer.catalogue.index import Catalogue
+from aicareer.core.fmt import percent
+from aicareer.domain.assessment import Assessment, Match
 from aicareer.render.common import Col, Grid, RangeBar, as_of, bullets, money, money_range, source_lines, spaced
 
 SIGN_STYLE = {"+": "green", "−": "red", "·": "dim"}

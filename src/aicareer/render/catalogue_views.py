@@ -10,9 +10,10 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-from aicareer.catalogue import Catalogue
-from aicareer.fmt import figure_value
-from aicareer.models import Occupation, Role
+from aicareer.catalogue.index import Catalogue
+from aicareer.catalogue.models import Occupation, Role
+from aicareer.core.fmt import figure_value
+from aicareer.domain.salary import Comparison
 from aicareer.render.common import (
     Axis,
     Col,
@@ -28,7 +29,6 @@ from aicareer.render.common import (
     source_lines,
     spaced,
 )
-from aicareer.salary import Comparison
 
 DEMAND_STYLE = {"rising": "green", "growing": "green", "booming": "green", "evolving": "yellow"}
 

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from rich.console import Console, Group
 from rich.text import Text
 
-from aicareer.catalogue import Catalogue
-from aicareer.fmt import dollars, money, money_range, percent  # noqa: F401 (re-exported for views)
+from aicareer.catalogue.index import Catalogue
+from aicareer.core.fmt import dollars, money, money_range, percent  # noqa: F401 (re-exported for views)
 from aicareer.render.bars import Axis, RangeBar  # noqa: F401 (re-exported for views)
 from aicareer.render.grid import Col, Grid
 

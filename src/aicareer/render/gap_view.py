@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from aicareer.catalogue import Catalogue
-from aicareer.gaps import RoleGap, why
-from aicareer.postings import PostingAnalysis
+from aicareer.catalogue.index import Catalogue
+from aicareer.domain.gaps import RoleGap, why
+from aicareer.domain.postings import PostingAnalysis
 from aicareer.render.common import Col, Grid, RangeBar, as_of, spaced
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from aicareer.progress import Progress
+from aicareer.domain.progress import Progress
 from aicareer.render.common import Col, Grid, RangeBar
 
 

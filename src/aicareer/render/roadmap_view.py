@@ -8,11 +8,11 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.measure import Measurement
 from rich.text import Text
 
-from aicareer.catalogue import Catalogue
-from aicareer.plan import Plan
+from aicareer.catalogue.index import Catalogue
+from aicareer.domain.roadmap import Plan
 from aicareer.render.card import Card, Paragraph
 from aicareer.render.common import as_of, source_lines, spaced
-from aicareer.render.plan_text import FREE_MONTH, STATUS_NOTE, month_heading, pacing_text, task_details
+from aicareer.render.roadmap_text import FREE_MONTH, STATUS_NOTE, month_heading, pacing_text, task_details
 
 PHASE_STYLE = {"foundation": "black on cyan", "specialization": "black on green",
                "certification": "black on yellow", "job-search": "black on magenta"}

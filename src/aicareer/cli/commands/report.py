@@ -1,0 +1,72 @@
+"""report: one printable HTML page of the person's whole result."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aicareer.cli.app import DataDir, command, load_data, notice, warn, write_output
+from aicareer.core.errors import InputError
+
+
+@command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", metavar="FILE")] = Path(
+        "aicareer-report.html"),
+    answers_file: Annotated[
+        Path | None,
+        typer.Option("--answers", "-a", help="Answers as YAML or JSON (default: your saved profile).",
+                     show_default=False, metavar="FILE"),
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Whose report it is (shown at the top).",
+                                             show_default=False)] = None,
+    track: Annotated[str | None, typer.Option("--track", "-t", help="The plan's track (default: your top match).",
+                                              show_default=False, metavar="TRACK")] = None,
+    start: Annotated[str | None, typer.Option(help="First month of the plan, YYYY-MM.", show_default=False,
+                                              metavar="YYYY-MM")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """One printable page with your whole result: matches, pay, skill gap and plan, as charts.
+
+    \b
+    Examples:
+      aicareer report -o my-ai-career.html          (from your saved profile)
+      aicareer report --answers answers.yaml -o report.html --name "Sam Lee"
+    """
+    import datetime
+
+    from aicareer.domain import assessment, gaps
+    from aicareer.domain import roadmap as planning
+    from aicareer.readers.user_files import read_answers_file
+    from aicareer.render.report import model as reporting
+    from aicareer.render.report.html import render
+    from aicareer.render.roadmap_text import pacing_text
+    from aicareer.state import profile
+
+    cat = load_data(data_dir)
+    if answers_file is not None:
+        raw = read_answers_file(answers_file)
+    else:
+        raw, warning = profile.saved_answers()
+        warn(warning)
+        if not raw:
+            raise InputError("no saved profile: run aicareer assess first, or give --answers FILE")
+    result = assessment.assess(cat, assessment.parse_answers(cat, raw))
+    role = cat.resolve_role(track) if track else result.matches[0].role
+    answers = result.answers
+    state, _ = profile.load_progress()
+    saved_plan = (state or {}).get("plan", {})
+    same_track = saved_plan.get("track") == role.id
+    start_day = planning.parse_start(start) if start else None
+    if start_day is None and same_track and saved_plan.get("start"):
+        try:  # the saved plan's start month, when it is still readable
+            start_day = planning.parse_start(str(saved_plan["start"])[:7])
+        except InputError:
+            start_day = None
+    plan = planning.build_plan(cat, role.id, answers.background, known=answers.skills,
+                               hours_per_week=answers.hours_per_week, start=start_day)
+    marks = (state or {}).get("marks", {}) if same_track else {}
+    model = reporting.build(cat, result, gaps.role_gap(cat, role, answers.skills), plan, marks,
+                            pacing_text(plan.pacing), name, datetime.date.today())
+    write_output(output, render(model))
+    notice(f"wrote {output} (open it in a browser; it prints too)")

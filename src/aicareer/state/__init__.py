@@ -1,0 +1,1 @@
+"""The user's saved state: answers, plan and marks; atomic writes and locks."""
