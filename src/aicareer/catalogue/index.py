@@ -28,7 +28,8 @@ from aicareer.catalogue.models import (
     Source,
     SourcesFile,
 )
-from aicareer.core.errors import InputError, closest
+from aicareer.core.errors import InputError
+from aicareer.core.suggest import closest
 
 if TYPE_CHECKING:
     from aicareer.domain.postings import Matcher
@@ -158,7 +159,7 @@ def _resolve(kind: str, query: str, names: dict[str, str]) -> str:
     if key in names:
         return names[key]
     ids = list(dict.fromkeys(names.values()))
-    near = list(dict.fromkeys(names[_norm(n)] for n in closest(key, names, n=5)))[:3]
+    near = list(dict.fromkeys(names[n] for n in closest(key, names, n=5)))[:3]
     hint = f"; did you mean {' or '.join(near)}?" if near else ""
     shown = ", ".join(ids) if len(ids) <= 12 else ", ".join(ids[:12]) + ", ..."
     raise InputError(f"unknown {kind} {query!r}{hint} (valid: {shown})")

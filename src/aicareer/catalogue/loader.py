@@ -31,6 +31,7 @@ from aicareer.catalogue.models import (
     SourcesFile,
 )
 from aicareer.core.errors import DataError, InputError
+from aicareer.core.suggest import closest
 from aicareer.readers.user_files import safe_yaml
 
 DATA_ENV = "AICAREER_DATA_DIR"
@@ -192,8 +193,8 @@ def check_parts(doc: Document, model: type[msgspec.Struct]) -> list[str]:
 
     for key, value in doc.data.items():
         if key not in fields:
-            near = [k for k in fields if k.startswith(str(key)[:3])]
-            hint = f" (expected one of: {', '.join(fields)})" if not near else f" (did you mean {near[0]!r}?)"
+            near = closest(str(key), fields, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else f" (expected one of: {', '.join(fields)})"
             line = doc.line([key])
             problems.append(f"{doc.path}:{line}: unknown key {key!r} in {name}{hint}")
             continue

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -33,21 +31,3 @@ class DataError(InputError):
         head = problems[0] if problems else "invalid data"
         more = f" (and {len(problems) - 1} more problem(s); run 'aicareer data validate')" if len(problems) > 1 else ""
         super().__init__(head + more)
-
-
-def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
-    """The valid names nearest to a misspelt one, best first."""
-    import difflib
-
-    choices = list(dict.fromkeys(choices))
-    lowered = {c.lower(): c for c in choices}
-    hits = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.5)
-    return [lowered[h] for h in hits]
-
-
-def unknown(kind: str, value: str, valid: Iterable[str], suggest_from: Iterable[str] | None = None) -> InputError:
-    """An InputError for an unknown name, with 'did you mean' and the valid names."""
-    valid = list(valid)
-    near = closest(value, suggest_from if suggest_from is not None else valid)
-    hint = f"; did you mean {' or '.join(near)}?" if near else ""
-    return InputError(f"unknown {kind} {value!r}{hint} (valid: {', '.join(valid)})")

@@ -14,7 +14,8 @@ import msgspec
 
 from aicareer.catalogue.index import Catalogue, comma_list
 from aicareer.catalogue.models import Figure, LevelAdjustment, LocationAdjustment, Question, Role
-from aicareer.core.errors import InputError, closest
+from aicareer.core.errors import InputError
+from aicareer.core.suggest import did_you_mean
 from aicareer.core.fmt import figure_value, money, money_range
 from aicareer.domain.gaps import RoleGap, role_gap
 from aicareer.domain.salary import Estimate, estimate, find_level, find_location
@@ -60,8 +61,7 @@ def _choice(cat: Catalogue, q: Question, value: str) -> str:
     key = value.strip().lower().replace("_", "-")
     if key in by_name:
         return by_name[key]
-    near = closest(key, [c for c, _ in choices])
-    hint = f"; did you mean {' or '.join(near)}?" if near else ""
+    hint = did_you_mean(key, [c for c, _ in choices])
     raise InputError(f"answers: {q.id}: unknown value {value!r}{hint} (valid: {', '.join(c for c, _ in choices)})")
 
 
@@ -96,8 +96,7 @@ def check_given(cat: Catalogue, raw: Mapping[str, Any]) -> dict[str, Any]:
     raw = {k: v for k, v in raw.items() if v is not None}  # an empty answer is no answer
     for key in raw:
         if key not in questions:
-            near = closest(str(key), questions)
-            hint = f"; did you mean {near[0]}?" if near else ""
+            hint = did_you_mean(str(key), questions, n=1)
             raise InputError(f"answers: unknown key {key!r}{hint} (valid: {', '.join(questions)})")
     values: dict[str, Any] = {}
     for key, value in raw.items():

@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 import msgspec
 
-from aicareer.core.errors import InputError, closest
+from aicareer.core.errors import InputError
+from aicareer.core.suggest import did_you_mean
 from aicareer.domain.roadmap import Plan
 
 Mark = Literal["done", "skipped"]
@@ -78,8 +79,7 @@ def apply(marks: Mapping[str, str], plan: Mapping[str, Any], action: str, ids: I
     out = dict(marks)
     for tid in ids:
         if tid not in valid:
-            near = closest(tid, valid)
-            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+            hint = did_you_mean(tid, valid)
             raise InputError(f"unknown task id {tid!r}{hint} (ids are shown in aicareer roadmap and progress)")
         if action == "undo":
             out.pop(tid, None)

@@ -23,7 +23,8 @@ import msgspec
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.models import Certification, Event, Month, Phase, Role
-from aicareer.core.errors import InputError, unknown
+from aicareer.core.errors import InputError
+from aicareer.core.suggest import unknown
 
 WEEKS_PER_MONTH = 52 / 12
 DAYS_PER_MONTH = 365.25 / 12

@@ -17,7 +17,8 @@ import msgspec
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.models import LevelAdjustment, LocationAdjustment, Role, SalaryRange
-from aicareer.core.errors import InputError, unknown
+from aicareer.core.errors import InputError
+from aicareer.core.suggest import unknown
 
 T = TypeVar("T")
 SortKey = Literal["midpoint", "low", "high", "name"]
