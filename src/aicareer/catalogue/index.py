@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 import msgspec
 
+from aicareer.catalogue.matcher import Matcher
 from aicareer.catalogue.models import (
     Industry,
     MarketFile,
@@ -30,9 +30,6 @@ from aicareer.catalogue.models import (
 )
 from aicareer.core.errors import InputError
 from aicareer.core.suggest import closest
-
-if TYPE_CHECKING:
-    from aicareer.domain.postings import Matcher
 
 
 def comma_list(text: str) -> list[str]:
@@ -119,8 +116,6 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
     @cached_property
     def skill_matcher(self) -> Matcher:
         """Every skill name and alias compiled for finding skills in text (built once)."""
-        from aicareer.domain.postings import Matcher
-
         return Matcher.build(self.skills.values())
 
     @cached_property

@@ -317,7 +317,7 @@ def _read_cache(key: str) -> Catalogue | None:
 
 def _write_cache(key: str, cat: Catalogue, keep: int = 8) -> None:
     """Best effort: a cache that cannot be written only costs speed."""
-    from aicareer.state.profile import atomic_write_bytes
+    from aicareer.core.atomic import atomic_write_bytes
 
     folder = cache_dir()
     try:

@@ -183,7 +183,7 @@ def load_data(data_dir: Path | None):  # -> Catalogue (the import stays lazy)
 
 def write_output(path: Path, content: str | bytes) -> None:
     """Write an export atomically; a path that cannot be written is bad input (exit 2)."""
-    from aicareer.state.profile import atomic_write
+    from aicareer.core.atomic import atomic_write
 
     try:
         if path.is_dir():

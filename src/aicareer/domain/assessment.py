@@ -15,8 +15,8 @@ import msgspec
 from aicareer.catalogue.index import Catalogue, comma_list
 from aicareer.catalogue.models import Figure, LevelAdjustment, LocationAdjustment, Question, Role
 from aicareer.core.errors import InputError
-from aicareer.core.suggest import did_you_mean
 from aicareer.core.fmt import figure_value, money, money_range
+from aicareer.core.suggest import did_you_mean
 from aicareer.domain.gaps import RoleGap, role_gap
 from aicareer.domain.salary import Estimate, estimate, find_level, find_location
 

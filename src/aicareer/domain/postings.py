@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 import msgspec
 
 from aicareer.catalogue.index import Catalogue
+from aicareer.catalogue.matcher import Matcher
 from aicareer.catalogue.models import Role, Skill
-
-TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[/&.][a-z0-9][a-z0-9+#]*)*")
 
 REQUIRED, PREFERRED, OTHER = 3.0, 2.0, 1.0
 SECTION_NAMES = {REQUIRED: "required", PREFERRED: "preferred", OTHER: "other"}
@@ -36,77 +34,6 @@ _REQUIRED = re.compile(r"\b(requirements?|required|must[\s-]haves?|minimum quali
 _HEADING_SHAPE = re.compile(r"^\s*(?:#{1,6}\s*|\*\*|__)?(?P<title>[^.!?,;:]{2,60}?)(?:\*\*|__)?\s*:?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d+[.)])\s")
 _INLINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>[A-Za-z][\w' /-]{1,40}):\s+\S")
-
-
-def tokens(text: str) -> list[str]:
-    return TOKEN.findall(text.lower())
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex for many names, factored as a character trie so the engine never tries
-    the names one by one; a space in a name matches any run of separators."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [(_SEP if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-_SEP = r"[^a-z0-9+#\n]+"
-
-
-class Matcher(msgspec.Struct, frozen=True):
-    """Every skill name and alias, as token sequences and as one trie regex."""
-
-    names: dict[tuple[str, ...], str]
-    pattern: re.Pattern[str]
-
-    @classmethod
-    def build(cls, skills: Iterable[Skill]) -> Matcher:
-        names: dict[tuple[str, ...], str] = {}
-        for skill in skills:
-            for name in (skill.name, skill.id, *skill.aliases):
-                toks = tuple(tokens(name))
-                if toks:
-                    names.setdefault(toks, skill.id)
-                # "RAG (retrieval-augmented generation)": each part on its own too
-                for part in re.split(r"[()]", name):
-                    part_toks = tuple(tokens(part))
-                    if part_toks and len(part_toks) < len(toks):
-                        names.setdefault(part_toks, skill.id)
-        body = _trie_pattern(" ".join(t) for t in names)
-        pattern = re.compile(r"(?<![a-z0-9+#])(?:" + body + r")s?(?![a-z0-9+#])")
-        return cls(names, pattern)
-
-    def lookup(self, hit: str) -> str | None:
-        toks = tuple(tokens(hit))
-        found = self.names.get(toks)
-        if found is None and toks and toks[-1].endswith("s"):  # a plural: "PRDs", "A/B tests"
-            found = self.names.get((*toks[:-1], toks[-1][:-1]))
-        return found
-
-    def ids(self, lowered: str) -> list[str]:
-        """Distinct skill ids found in lower-cased text, in order of first appearance.
-
-        The regex engine collects every match; Python then looks up each distinct
-        spelling once, so the cost per mention stays in C.
-        """
-        found = (self.lookup(hit) for hit in dict.fromkeys(self.pattern.findall(lowered)))
-        return list(dict.fromkeys(sid for sid in found if sid))
-
-    def find(self, text: str) -> list[str]:
-        """Skill ids found anywhere in `text`, each once, in order of first appearance."""
-        return self.ids(text.lower())
 
 
 def heading_weight(line: str) -> float | None:
