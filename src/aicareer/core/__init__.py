@@ -1,0 +1,1 @@
+"""Shared building blocks every layer may use: errors, suggestions, money, months."""

@@ -1,0 +1,1 @@
+"""Pure functions on typed models: no printing, prompting, exiting or file reading."""
