@@ -169,8 +169,8 @@ def offer_from_mapping(entry: object, where: str = "offer") -> Offer:
             raise OfferError(f"{where}: unknown key {quote(key)}{hint}")
     if given.get("base") is None:
         raise OfferError(f"{where}: base: missing (the yearly base salary, e.g. 185k)")
-    fields: dict[str, Any] = {"label": _text("label", label) or where}
     try:
+        fields: dict[str, Any] = {"label": _text("label", label) or where}
         for name, value in given.items():
             if value is None or name == "label":
                 continue
