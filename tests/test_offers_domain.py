@@ -339,6 +339,7 @@ def test_with_no_growth_a_vesting_within_four_years_pays_the_whole_grant(weights
     ({"base": "100k", "cliff": True}, "cliff: expected whole months"),
     ({"base": "100k", "equty": "1k"}, "unknown key 'equty'; did you mean equity"),
     ({"base": "100k", "stock_price": 12}, "unknown key 'stock_price'"),
+    ({"base": "100k", "sign-off": "5k"}, "unknown key 'sign-off'; did you mean sign_on"),
     ({"base": [1, 2]}, "base: not an amount"),
     ({"base": "100k", "bonus": {"pct": 10}}, "bonus: not an amount"),
     ({"base": "100k", "role": 3}, "role: expected text"),

@@ -162,9 +162,9 @@ def offer_from_mapping(entry: object, where: str = "offer") -> Offer:
     given = {str(k).strip().replace("-", "_"): v for k, v in entry.items()}
     label = given.get("label")
     where = f"{where} ({label})" if isinstance(label, str) and label.strip() else where
-    for key in given:
-        if key not in FIELDS:
-            near = difflib.get_close_matches(key, FIELDS, n=1)
+    for key in entry:
+        if str(key).strip().replace("-", "_") not in FIELDS:
+            near = difflib.get_close_matches(str(key).replace("-", "_"), FIELDS, n=1)
             hint = f"; did you mean {near[0]}?" if near else f" (known: {', '.join(FIELDS)})"
             raise OfferError(f"{where}: unknown key {quote(key)}{hint}")
     if given.get("base") is None:
