@@ -1,4 +1,4 @@
-"""The validated catalogue: every model by id, name resolution, cross-checks.
+"""The validated catalogue: every data file's model, indexes by id, name resolution.
 
 Pure: no file I/O. `loader.py` reads the YAML and builds a Catalogue.
 """
@@ -6,11 +6,12 @@ Pure: no file I/O. `loader.py` reads the YAML and builds a Catalogue.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cached_property
 
 import msgspec
 
+from aicareer.catalogue import names
 from aicareer.catalogue.matcher import Matcher
 from aicareer.catalogue.models import (
     Industry,
@@ -28,28 +29,6 @@ from aicareer.catalogue.models import (
     Source,
     SourcesFile,
 )
-from aicareer.core.errors import InputError
-from aicareer.core.suggest import closest
-
-
-def comma_list(text: str) -> list[str]:
-    """The names in a comma-separated list: 'Python, k8s,' -> ['Python', 'k8s']."""
-    return [v.strip() for v in text.split(",") if v.strip()]
-
-
-def _norm(name: str) -> str:
-    """Case-, space- and dash-insensitive form of a name, for lookups."""
-    return " ".join(name.lower().replace("_", " ").replace("-", " ").split())
-
-
-class Problem(msgspec.Struct, frozen=True):
-    """A cross-reference problem, located by file, list key, item id and field."""
-
-    file: str
-    section: str
-    item: str
-    field: str
-    message: str
 
 
 class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
@@ -120,256 +99,14 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
 
     @cached_property
     def _role_index(self) -> dict[str, str]:
-        return _role_names(self.roles.values())
+        return names.role_names(self.roles.values())
 
     @cached_property
     def _skill_index(self) -> dict[str, str]:
-        return _skill_names(self.skills.values())
+        return names.skill_names(self.skills.values())
 
     def resolve_role(self, query: str) -> Role:
-        return self.roles[_resolve("role", query, self._role_index)]
+        return self.roles[names.resolve("role", query, self._role_index)]
 
     def resolve_skill(self, query: str) -> Skill:
-        return self.skills[_resolve("skill", query, self._skill_index)]
-
-
-def _role_names(roles: Iterable[Role]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for role in roles:
-        for name in (role.id, role.name, role.short_name, *role.aliases):
-            names.setdefault(_norm(name), role.id)
-    return names
-
-
-def _skill_names(skills: Iterable[Skill]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for skill in skills:
-        for name in (skill.id, skill.name, *skill.aliases):
-            names.setdefault(_norm(name), skill.id)
-    return names
-
-
-def _resolve(kind: str, query: str, names: dict[str, str]) -> str:
-    key = _norm(query)
-    if key in names:
-        return names[key]
-    ids = list(dict.fromkeys(names.values()))
-    near = list(dict.fromkeys(names[n] for n in closest(key, names, n=5)))[:3]
-    hint = f"; did you mean {' or '.join(near)}?" if near else ""
-    shown = ", ".join(ids) if len(ids) <= 12 else ", ".join(ids[:12]) + ", ..."
-    raise InputError(f"unknown {kind} {query!r}{hint} (valid: {shown})")
-
-
-# --- cross-reference checks ------------------------------------------------------
-
-
-def cross_check(cat: Catalogue) -> list[Problem]:
-    """Every problem that typing alone cannot catch: dangling ids, bad ranges, clashes."""
-    return list(_cross_check(cat))
-
-
-def _cross_check(cat: Catalogue) -> Iterator[Problem]:
-    sources, skills = cat.sources, cat.skills
-    categories = {c.id for c in cat.skills_file.categories}
-
-    def bad_sources(file: str, section: str, item: str, fld: str, ids: Iterable[str]) -> Iterator[Problem]:
-        for sid in ids:
-            if sid not in sources:
-                yield Problem(file, section, item, fld, f"unknown source id {sid!r}{_hint(sid, sources)}")
-
-    yield from _duplicates("sources.yaml", "sources", [s.id for s in cat.sources_file.sources])
-    yield from _duplicates("skills.yaml", "categories", [c.id for c in cat.skills_file.categories])
-    yield from _duplicates("skills.yaml", "skills", [s.id for s in cat.skills_file.skills])
-    yield from _duplicates("roles.yaml", "roles", [r.id for r in cat.roles_file.roles])
-    yield from _duplicates("occupations.yaml", "occupations", [o.id for o in cat.occupations_file.occupations])
-
-    owner: dict[str, str] = {}
-    for skill in cat.skills_file.skills:
-        if skill.category not in categories:
-            yield Problem("skills.yaml", "skills", skill.id, "category",
-                          f"unknown category {skill.category!r}{_hint(skill.category, categories)}")
-        if skill.learn_hours <= 0:
-            yield Problem("skills.yaml", "skills", skill.id, "learn_hours", "must be a positive number of hours")
-        yield from bad_sources("skills.yaml", "skills", skill.id, "sources", skill.sources)
-        for name in (skill.id, skill.name, *skill.aliases):
-            key = _norm(name)
-            if owner.setdefault(key, skill.id) != skill.id:
-                yield Problem("skills.yaml", "skills", skill.id, "aliases",
-                              f"name {name!r} is also used by skill {owner[key]!r}")
-
-    role_owner: dict[str, str] = {}
-    for role in cat.roles_file.roles:
-        sal = role.salary
-        if sal.low <= 0 or sal.high <= 0:
-            yield Problem("roles.yaml", "roles", role.id, "salary", "low and high must be positive whole dollars")
-        if sal.low > sal.high:
-            yield Problem("roles.yaml", "roles", role.id, "salary",
-                          f"low ({sal.low}) is above high ({sal.high})")
-        yield from bad_sources("roles.yaml", "roles", role.id, "salary.sources", sal.sources)
-        yield from bad_sources("roles.yaml", "roles", role.id, "sources", role.sources)
-        for i, fact in enumerate(role.facts):
-            yield from bad_sources("roles.yaml", "roles", role.id, f"facts[{i}].sources", fact.sources)
-        for fld in ("must_have", "nice_to_have"):
-            for sid in getattr(role, fld):
-                if sid not in skills:
-                    yield Problem("roles.yaml", "roles", role.id, fld, f"unknown skill id {sid!r}{_hint(sid, skills)}")
-        both = set(role.must_have) & set(role.nice_to_have)
-        if both:
-            yield Problem("roles.yaml", "roles", role.id, "nice_to_have",
-                          f"{', '.join(sorted(both))} also listed in must_have")
-        listed = set(role.must_have) | set(role.nice_to_have)
-        for sid in role.skill_notes:
-            if sid not in listed:
-                yield Problem("roles.yaml", "roles", role.id, "skill_notes",
-                              f"note for {sid!r}, which is not among the role's skills")
-        for name in (role.id, role.name, role.short_name, *role.aliases):
-            key = _norm(name)
-            if role_owner.setdefault(key, role.id) != role.id:
-                yield Problem("roles.yaml", "roles", role.id, "aliases",
-                              f"name {name!r} is also used by role {role_owner[key]!r}")
-
-    for occ in cat.occupations_file.occupations:
-        w = occ.wages
-        if not (0 < w.p10 <= w.p25 <= w.median <= w.p75 <= w.p90):
-            yield Problem("occupations.yaml", "occupations", occ.id, "wages",
-                          "percentiles must be positive and rise: p10 <= p25 <= median <= p75 <= p90")
-        yield from bad_sources("occupations.yaml", "occupations", occ.id, "sources", occ.sources)
-
-    market = cat.market
-    yield from _duplicates("market.yaml", "figures", [f.id for f in market.figures])
-    yield from _duplicates("market.yaml", "industries", [i.id for i in market.industries])
-    for fig in market.figures:
-        yield from bad_sources("market.yaml", "figures", fig.id, "sources", fig.sources)
-        if fig.value_high is not None and fig.value_high < fig.value:
-            yield Problem("market.yaml", "figures", fig.id, "value_high", "is below value")
-    for spot in market.hotspots:
-        yield from bad_sources("market.yaml", "hotspots", spot.id, "sources", spot.sources)
-    yield from bad_sources("market.yaml", "metro_medians", "", "sources", market.metro_medians.sources)
-    for ind in market.industries:
-        yield from bad_sources("market.yaml", "industries", ind.id, "sources", ind.sources)
-        for emp in ind.employers:
-            for rid in emp.roles:
-                if rid not in cat.roles:
-                    yield Problem("market.yaml", "industries", ind.id, "employers.roles",
-                                  f"unknown role id {rid!r}{_hint(rid, cat.roles)}")
-    for loc in market.adjustments.locations:
-        if loc.premium_low > loc.premium_high:
-            yield Problem("market.yaml", "adjustments.locations", loc.id, "premium_low", "is above premium_high")
-        if loc.premium_low <= -100:
-            yield Problem("market.yaml", "adjustments.locations", loc.id, "premium_low", "must be above -100")
-        yield from bad_sources("market.yaml", "adjustments.locations", loc.id, "sources", loc.sources)
-    yield from _check_assessment(cat)
-    yield from _check_roadmaps(cat)
-    for lvl in market.adjustments.levels:
-        if not (0.0 <= lvl.band_low < lvl.band_high <= 1.0):
-            yield Problem("market.yaml", "adjustments.levels", lvl.id, "band_low",
-                          "bands must satisfy 0 <= band_low < band_high <= 1")
-
-
-def _check_assessment(cat: Catalogue) -> Iterator[Problem]:
-    yield from _duplicates("questions.yaml", "questions", [q.id for q in cat.questions_file.questions])
-    required = {"background", "experience_years", "skills", "interests", "location", "hours_per_week"}
-    for missing in sorted(required - set(cat.questions)):
-        yield Problem("questions.yaml", "questions", "", "id", f"the assessment needs a question {missing!r}")
-    for q in cat.questions_file.questions:
-        if q.kind in ("select", "checkbox") and not cat.choices(q):
-            yield Problem("questions.yaml", "questions", q.id, "choices", f"a {q.kind} question needs choices")
-        if q.kind == "integer" and q.min is not None and q.max is not None and q.min > q.max:
-            yield Problem("questions.yaml", "questions", q.id, "min", "is above max")
-    sc = cat.scoring
-    if sum((sc.weights.skills, sc.weights.interests, sc.weights.background, sc.weights.salary)) <= 0:
-        yield Problem("scoring.yaml", "weights", "", "skills", "the weights must add up to more than 0")
-    questions = cat.questions
-    for key, table in (("interests", sc.interests), ("backgrounds", sc.backgrounds)):
-        question = questions.get("interests" if key == "interests" else "background")
-        valid = {c for c, _ in cat.choices(question)} if question else set()
-        for choice, affinities in table.items():
-            if valid and choice not in valid:
-                yield Problem("scoring.yaml", key, "", choice, f"{choice!r} is not a choice of the question")
-            for rid, value in affinities.items():
-                if rid not in cat.roles:
-                    yield Problem("scoring.yaml", key, "", choice, f"unknown role id {rid!r}{_hint(rid, cat.roles)}")
-                if not 0.0 <= value <= 1.0:
-                    yield Problem("scoring.yaml", key, "", choice, f"affinity {value} is not between 0 and 1")
-    figures = {f.id for f in cat.market.figures}
-    for n, rule in enumerate(sc.notes):
-        if rule.figure and rule.figure not in figures:
-            yield Problem("scoring.yaml", "notes", "", f"[{n}].figure",
-                          f"unknown market figure {rule.figure!r}{_hint(rule.figure, figures)}")
-        for ind in rule.when.industries if rule.when else ():
-            if ind not in cat.industries:
-                yield Problem("scoring.yaml", "notes", "", f"[{n}].when.industries",
-                              f"unknown industry {ind!r}{_hint(ind, cat.industries)}")
-
-
-def _check_roadmaps(cat: Catalogue) -> Iterator[Problem]:
-    rm = cat.roadmaps
-    covered = sorted(m for p in rm.phases for m in range(p.first, p.last + 1))
-    if covered != list(range(1, 13)):
-        yield Problem("roadmaps.yaml", "phases", "", "first", "the phases must cover months 1 to 12 once each")
-    certs = {c.id for c in rm.certifications}
-    events = {e.id for e in rm.events}
-    seen: dict[str, str] = {}
-    groups = [("foundation", k, v, (1, 3)) for k, v in rm.foundation.items()]
-    groups += [("specialization", k, v, (4, 6)) for k, v in rm.specialization.items()]
-    groups.append(("later", "", rm.later, (7, 12)))
-    background_q = cat.questions.get("background")
-    backgrounds = {c for c, _ in cat.choices(background_q)} if background_q else set()
-    for section, key, months, (first, last) in groups:
-        where = f"{section}.{key}" if key else section
-        if section == "foundation" and backgrounds and key not in backgrounds:
-            yield Problem("roadmaps.yaml", "foundation", "", key, f"{key!r} is not a background of the questionnaire")
-        if section == "specialization" and key not in cat.roles:
-            yield Problem("roadmaps.yaml", "specialization", "", key, f"unknown role id {key!r}{_hint(key, cat.roles)}")
-        numbers = [m.month for m in months]
-        if sorted(numbers) != list(range(first, last + 1)):
-            yield Problem("roadmaps.yaml", where, "", "month",
-                          f"months must be {first} to {last} once each, got {numbers}")
-        for month in months:
-            for task in month.tasks:
-                if task.id in seen:
-                    yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
-                                  f"task id {task.id!r} is also used in {seen[task.id]}")
-                seen.setdefault(task.id, f"{where} month {month.month}")
-                if task.hours <= 0:
-                    yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
-                                  f"task {task.id!r}: hours must be positive")
-                for sid in task.skills:
-                    if sid not in cat.skills:
-                        yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
-                                      f"task {task.id!r}: unknown skill id {sid!r}{_hint(sid, cat.skills)}")
-                for rid in task.tracks:
-                    if rid not in cat.roles:
-                        yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
-                                      f"task {task.id!r}: unknown track {rid!r}{_hint(rid, cat.roles)}")
-                for cid in task.certifications:
-                    if cid not in certs:
-                        yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
-                                      f"task {task.id!r}: unknown certification {cid!r}{_hint(cid, certs)}")
-                for eid in task.events:
-                    if eid not in events:
-                        yield Problem("roadmaps.yaml", where, "", f"month {month.month}",
-                                      f"task {task.id!r}: unknown event {eid!r}{_hint(eid, events)}")
-    for event in rm.events:
-        if not 1 <= event.month <= 12:
-            yield Problem("roadmaps.yaml", "events", event.id, "month", f"{event.month} is not a month (1-12)")
-        for sid in event.sources:
-            if sid not in cat.sources:
-                yield Problem("roadmaps.yaml", "events", event.id, "sources", f"unknown source id {sid!r}")
-    for cert in rm.certifications:
-        for sid in cert.sources:
-            if sid not in cat.sources:
-                yield Problem("roadmaps.yaml", "certifications", cert.id, "sources", f"unknown source id {sid!r}")
-
-
-def _duplicates(file: str, section: str, ids: list[str]) -> Iterator[Problem]:
-    seen: set[str] = set()
-    for i in ids:
-        if i in seen:
-            yield Problem(file, section, i, "id", f"duplicate id {i!r}")
-        seen.add(i)
-
-
-def _hint(value: str, valid: Iterable[str]) -> str:
-    near = closest(value, valid, n=1)
-    return f" (did you mean {near[0]!r}?)" if near else ""
+        return self.skills[names.resolve("skill", query, self._skill_index)]

@@ -12,8 +12,9 @@ from typing import Any, Literal
 
 import msgspec
 
-from aicareer.catalogue.index import Catalogue, comma_list
+from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.models import Figure, LevelAdjustment, LocationAdjustment, Question, Role
+from aicareer.catalogue.names import comma_list
 from aicareer.core.errors import InputError
 from aicareer.core.fmt import figure_value, money, money_range
 from aicareer.core.suggest import did_you_mean

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from aicareer.core.errors import InputError
+from aicareer.core.yaml_safe import safe_yaml
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -40,14 +41,6 @@ def read_user_text(path: Path | str, what: str = "file") -> tuple[str, str]:
     if b"\x00" in raw[:8192]:
         raise InputError(f"{what} {name} looks binary (it holds NUL bytes); give a plain-text file")
     return raw.decode("utf-8", errors="replace"), name
-
-
-def safe_yaml() -> tuple[Any, Any]:
-    """PyYAML and its safe loader: libyaml's where it was built (several times faster).
-    Imported here, on first use, so commands that read no YAML never load it."""
-    import yaml
-
-    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_answers_file(path: Path | str) -> dict[str, Any]:

@@ -24,7 +24,7 @@ def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[set
 
     --skills and --resume are used together; without either, the saved profile.
     """
-    from aicareer.catalogue.index import comma_list
+    from aicareer.catalogue.names import comma_list
     from aicareer.readers.user_files import read_user_text
     from aicareer.state import profile
 

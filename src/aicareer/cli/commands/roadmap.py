@@ -64,7 +64,7 @@ def roadmap(
     """
     import datetime
 
-    from aicareer.catalogue.index import comma_list
+    from aicareer.catalogue.names import comma_list
     from aicareer.domain import progress as prog
     from aicareer.domain import roadmap as planning
     from aicareer.state import profile
