@@ -102,13 +102,32 @@ def default_data_dir() -> Path:
 _SIMPLE_LINE = re.compile(r"^(?P<indent> *)(?:(?P<dash>- )(?P<item>.+)|(?P<key>[^:#][^:]*?):(?: (?P<value>.+))?)$")
 
 
+_NOT_A_STRING = re.compile(r"[-+.0-9_:eE]+|~|null|true|false|yes|no|on|off|y|n|\.inf|\.nan")
+
+
 def _scalar(text: str) -> str:
-    text = text.strip()
+    text = _uncomment(text)
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
-        return text[1:-1]
-    if text[:1] in "[{&*!|>%@`" or " #" in text:
-        raise ValueError(text)
+        inner = text[1:-1]
+        if text[0] in inner or "\\" in inner:
+            raise ValueError(text)
+        return inner
+    if not text or text[0] in "[]{}&*!|>%@`\"'" or ": " in text or _NOT_A_STRING.fullmatch(text.lower()):
+        raise ValueError(text)  # YAML would read something else here (a number, a boolean, null...)
     return text
+
+
+def _uncomment(text: str) -> str:
+    """The text without a trailing ` # comment` (a quoted value may hold a "#")."""
+    text = text.strip()
+    if text[:1] in "\"'":
+        end = text.find(text[0], 1)
+        rest = text[end + 1:] if end > 0 else ""
+        if end > 0 and (not rest.strip() or rest.lstrip().startswith("#") and rest[:1].isspace()):
+            return text[:end + 1]
+        return text
+    cut = text.find(" #")
+    return text[:cut].rstrip() if cut >= 0 else text
 
 
 def parse_alias_text(text: str) -> dict:
@@ -142,7 +161,7 @@ def parse_alias_text(text: str) -> dict:
                 doc[section] = {}
             if not isinstance(doc[section], dict) or m["value"] is None:
                 raise ValueError(raw)
-            value = m["value"].strip()
+            value = _uncomment(m["value"])
             if value.startswith("[") and value.endswith("]"):
                 parsed: str | list[str] = [_scalar(v) for v in value[1:-1].split(",") if v.strip()]
             else:
@@ -218,7 +237,7 @@ class PlaceIndex:
         self.fips_postal = {fips: code for code, fips in self.postal.items()}
         self.state_names: dict[str, str] = {}
         self.places: dict[str, Place] = {}
-        self._areas: list[tuple[str, str, str, bool, str, str]] = []  # + the lower-case name, for filtering
+        self._areas: list[tuple[str, str, str]] = []  # (code, type, lower-case name), for the quick path
         self._names: dict[str, set[str]] | None = None
         self.aliases: dict[str, tuple[str, ...]] = {}  # normalized alias -> place codes (places.yaml)
         self.problems: list[str] = []
@@ -238,7 +257,7 @@ class PlaceIndex:
                 suffix = name.partition(", ")[2]
                 place = Place(code, "metro", name, fips, tuple(s for s in suffix.split("-") if s))
             self.places[code] = place
-            self._areas.append((code, kind, fips, nonmetro, name, name.lower()))
+            self._areas.append((code, kind, name.lower()))
         self.remote = Place(NATION, "remote", "Remote", "00", (), REMOTE_NOTE)
         for key in nation_names:
             self.aliases[normalize(key)] = (NATION,)
@@ -296,7 +315,7 @@ class PlaceIndex:
         needles = {first, "st" if first == "saint" else first}
         short = len(first) <= 2  # a postal code: its state, or any area of that state
         codes: set[str] = set()
-        for code, kind, fips, _nonmetro, _name, lower in self._areas:
+        for code, kind, lower in self._areas:
             if any(n in lower for n in needles) or (short and kind == "S") or kind == "N":
                 if key in self._keys(self.places[code]):
                     codes.add(code)

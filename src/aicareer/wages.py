@@ -292,7 +292,7 @@ class WageTable:
                 continue
             thin = cell.thin_reason()
             if thin is not None and area.type != "N":
-                steps.append(Step(area, "thin", f"too few data for {soc} ({thin})", cell))
+                steps.append(Step(area, "thin", f"thin estimate for {soc}: {thin}", cell))
                 continue
             steps.append(Step(area, "used", "published", cell))
             break
