@@ -142,8 +142,7 @@ def test_misspellings_suggest_the_close_place(typed, suggested):
 def test_unknown_names_suggest_only_close_names():
     assert resolve("zzzz") == Unknown("zzzz", ())
     assert resolve("").suggestions == ()
-    assert resolve("atlantis").suggestions == () or all(
-        "Atlanta" in p.name for p in resolve("atlantis").suggestions)
+    assert resolve("qwerty city").suggestions == ()
     bostn = resolve("bostn").suggestions
     assert not any("Austin" in p.name for p in bostn)
     assert isinstance(resolve("boston"), Resolved)
