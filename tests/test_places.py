@@ -1,4 +1,4 @@
-"""aicareer.places: what people type -> a BLS area (names as BLS writes them in data/wages/areas.tsv)."""
+"""aicareer.catalogue.places: what people type -> a BLS area (names as BLS writes them in data/wages/areas.tsv)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aicareer.places import (
+from aicareer.catalogue.places import (
     NATION,
     REMOTE_NOTE,
     Ambiguous,

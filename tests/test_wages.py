@@ -1,4 +1,4 @@
-"""aicareer.wages: cells, the metro -> state -> nation fallback, thin cells, local/national ratios.
+"""aicareer.catalogue.wages: cells, the metro -> state -> nation fallback, thin cells, local/national ratios.
 
 Expected figures are BLS May 2025 values as printed in ../shared/sources/oews-may2025/ (README and CSV).
 """
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from aicareer.places import Resolved, resolve
-from aicareer.wages import NATION, PERCENTILES, THIN_EMPLOYMENT, THIN_WAGE_RSE, Cell, WageTable
+from aicareer.catalogue.places import Resolved, resolve
+from aicareer.catalogue.wages import NATION, PERCENTILES, THIN_EMPLOYMENT, THIN_WAGE_RSE, Cell, WageTable
 
 SEATTLE, SAN_JOSE, DALLAS, ABILENE, BOWLING_GREEN, AGUADILLA = (
     "0042660", "0041940", "0019100", "0010180", "0014540", "0010380")
