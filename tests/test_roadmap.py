@@ -203,7 +203,7 @@ def test_roadmap_saves_the_plan_and_progress_marks(run):
 
 
 def test_no_save_leaves_progress_alone(run):
-    from aicareer.state.profile import progress_path
+    from aicareer.state.progress_store import progress_path
 
     assert run("roadmap", "-t", "mle", "--no-save").exit_code == 0
     assert not progress_path().exists()
@@ -230,7 +230,7 @@ def test_roadmap_bad_input(run, tmp_path, args, needle):
 
 
 def test_progress_unknown_task_changes_nothing(run):
-    from aicareer.state.profile import progress_path
+    from aicareer.state.progress_store import progress_path
 
     run("roadmap", "-t", "mle")
     before = progress_path().read_bytes()
@@ -240,7 +240,7 @@ def test_progress_unknown_task_changes_nothing(run):
 
 
 def test_damaged_progress_file_is_moved_aside(run):
-    from aicareer.state.profile import progress_path
+    from aicareer.state.progress_store import progress_path
 
     path = progress_path()
     path.parent.mkdir(parents=True, exist_ok=True)

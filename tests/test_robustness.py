@@ -14,8 +14,10 @@ import pexpect
 import pytest
 
 from aicareer.core.errors import AicareerError
-from aicareer.state import profile
-from aicareer.state.profile import atomic_write, profile_path, progress_path
+from aicareer.state import store
+from aicareer.core.atomic import atomic_write
+from aicareer.state.profile import profile_path
+from aicareer.state.progress_store import progress_path
 
 FIX = Path(__file__).parent / "fixtures"
 ANSI = re.compile(r"\x1b\[")
@@ -101,9 +103,9 @@ def test_an_unwritable_config_folder_is_a_clear_error(run, tmp_path, monkeypatch
 
 def test_home_override_and_default_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("AICAREER_HOME", str(tmp_path))
-    assert profile.home() == tmp_path
+    assert store.home() == tmp_path
     monkeypatch.delenv("AICAREER_HOME")
-    assert "aicareer" in str(profile.home())
+    assert "aicareer" in str(store.home())
 
 
 # --- files given by the user -----------------------------------------------------------------

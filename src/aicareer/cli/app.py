@@ -11,6 +11,7 @@ bad input, 130 interrupted.
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -18,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from aicareer import __version__
-from aicareer.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, AicareerError, InputError
+from aicareer.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, AicareerError, InputError, StateWarning
 
 app = typer.Typer(
     name="aicareer",
@@ -76,10 +77,8 @@ def notice(message: str) -> None:
     sys.stderr.write(f"aicareer: {message}\n")
 
 
-def warn(warning: str | None) -> None:
-    """Show a warning from loading saved state, if there is one."""
-    if warning:
-        notice(f"warning: {warning}")
+def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    notice(f"warning: {message}")
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -94,7 +93,12 @@ def handled(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            with warnings.catch_warnings():
+                # the state layer warns through `warnings` (a damaged file moved aside): every
+                # such warning reaches the user, once per occurrence, on stderr
+                warnings.simplefilter("always", StateWarning)
+                warnings.showwarning = _show_warning
+                return fn(*args, **kwargs)
         except AicareerError as exc:
             raise fail(exc.message, exc.exit_code) from None
         except (KeyboardInterrupt, EOFError):

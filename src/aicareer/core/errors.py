@@ -31,3 +31,8 @@ class DataError(InputError):
         head = problems[0] if problems else "invalid data"
         more = f" (and {len(problems) - 1} more problem(s); run 'aicareer data validate')" if len(problems) > 1 else ""
         super().__init__(head + more)
+
+
+class StateWarning(UserWarning):
+    """Something about the user's saved state they must be told (a damaged file moved aside).
+    Raised through warnings.warn; the CLI shows every one on stderr."""

@@ -16,7 +16,6 @@ from aicareer.cli.app import (
     load_data,
     print_json,
     show,
-    warn,
 )
 from aicareer.core.errors import InputError
 
@@ -79,8 +78,7 @@ def assess(
     raw.update({k: v for k, v in flags.items() if v is not None})
     saved: dict[str, Any] = {}
     if reuse:
-        saved, warning = profile.saved_answers()
-        warn(warning)
+        saved = profile.saved_answers()
         for key, value in saved.items():
             if key in cat.questions:
                 raw.setdefault(key, value)

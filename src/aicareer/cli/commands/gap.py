@@ -14,7 +14,6 @@ from aicareer.cli.app import (
     notice,
     print_json,
     show,
-    warn,
 )
 from aicareer.core.errors import InputError
 
@@ -39,8 +38,7 @@ def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[set
         found = cat.skill_matcher.find(text)
         known |= set(found)
         sources.append(f"{name} ({len(found)} catalogue skills found)")
-    saved, warning = profile.saved_answers()
-    warn(warning)
+    saved = profile.saved_answers()
     hours = saved.get("hours_per_week") if isinstance(saved.get("hours_per_week"), int) else None
     if not sources:
         if saved.get("skills"):

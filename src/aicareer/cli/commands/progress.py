@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
-from aicareer.cli.app import Json, app, command, handled, notice, print_json, show, warn
+from aicareer.cli.app import Json, app, command, handled, notice, print_json, show
 from aicareer.core.errors import InputError
 
 progress_app = typer.Typer(
@@ -16,10 +16,9 @@ app.add_typer(progress_app, name="progress")
 
 
 def _progress_state() -> tuple[dict[str, Any], dict[str, str]]:
-    from aicareer.state import profile
+    from aicareer.state import progress_store
 
-    state, warning = profile.load_progress()
-    warn(warning)
+    state = progress_store.load_progress()
     if state is None:
         raise InputError("no saved plan yet; make one with aicareer roadmap --track mle (or prompt, aipm, nlp)")
     return state["plan"], {str(k): str(v) for k, v in state["marks"].items()}
@@ -55,11 +54,11 @@ def progress_show(ctx: typer.Context, json_out: Json = False) -> None:
 
 def _mark(action: str, ids: list[str]) -> None:
     from aicareer.domain import progress as prog
-    from aicareer.state import profile
+    from aicareer.state import progress_store
 
     plan, marks = _progress_state()
     new = prog.apply(marks, plan, action, ids)
-    profile.save_progress(plan, new)
+    progress_store.save_progress(plan, new)
     summary = prog.summarise(plan, new)
     word = {"done": "marked done", "skip": "skipped", "undo": "unmarked"}[action]
     notice(f"{word}: {', '.join(ids)}. Overall {round(summary.share * 100)}% "

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from aicareer.cli.app import DataDir, command, load_data, notice, warn, write_output
+from aicareer.cli.app import DataDir, command, load_data, notice, write_output
 from aicareer.core.errors import InputError
 
 
@@ -41,20 +41,19 @@ def report(
     from aicareer.render.report import model as reporting
     from aicareer.render.report.html import render
     from aicareer.render.roadmap_text import pacing_text
-    from aicareer.state import profile
+    from aicareer.state import profile, progress_store
 
     cat = load_data(data_dir)
     if answers_file is not None:
         raw = read_answers_file(answers_file)
     else:
-        raw, warning = profile.saved_answers()
-        warn(warning)
+        raw = profile.saved_answers()
         if not raw:
             raise InputError("no saved profile: run aicareer assess first, or give --answers FILE")
     result = assessment.assess(cat, assessment.parse_answers(cat, raw))
     role = cat.resolve_role(track) if track else result.matches[0].role
     answers = result.answers
-    state, _ = profile.load_progress()
+    state = progress_store.load_progress()
     saved_plan = (state or {}).get("plan", {})
     same_track = saved_plan.get("track") == role.id
     start_day = planning.parse_start(start) if start else None

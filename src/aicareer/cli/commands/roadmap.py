@@ -15,7 +15,6 @@ from aicareer.cli.app import (
     load_data,
     notice,
     show,
-    warn,
     write_output,
 )
 from aicareer.core.errors import InputError
@@ -67,12 +66,11 @@ def roadmap(
     from aicareer.catalogue.names import comma_list
     from aicareer.domain import progress as prog
     from aicareer.domain import roadmap as planning
-    from aicareer.state import profile
+    from aicareer.state import profile, progress_store
 
     cat = load_data(data_dir)
     start_day = planning.parse_start(start)
-    saved, top, warning = profile.saved_profile()
-    warn(warning)
+    saved, top = profile.saved_profile()
     if track is None:
         if not top:
             raise InputError("give a track with --track (mle, prompt, aipm or nlp), or run aicareer assess first")
@@ -103,14 +101,13 @@ def roadmap(
     plan = planning.build_plan(cat, track, background, known=known, job_skills=job_skills,
                                hours_per_week=hours, start=start_day)
 
-    state, warning = profile.load_progress()
-    warn(warning)
+    state = progress_store.load_progress()
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     record = prog.plan_record(plan, now.isoformat())
     marks, dropped = prog.carry_marks((state or {}).get("marks", {}), record)
     saved_to = None
     if not no_save:
-        saved_to = str(profile.save_progress(record, marks))
+        saved_to = str(progress_store.save_progress(record, marks))
         if dropped:
             notice(f"{len(dropped)} mark(s) dropped: tasks no longer in the plan ({', '.join(dropped[:5])})")
     question = cat.questions.get("background")
