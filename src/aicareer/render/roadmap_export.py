@@ -68,7 +68,7 @@ def as_data(cat: Catalogue, plan: Plan, marks: Mapping[str, str]) -> dict[str, A
             "tasks": [{"id": t.id, "title": t.title, "hours": t.hours, "skills": list(t.skills),
                        "status": t.status, "reason": t.reason, "mark": marks.get(t.id),
                        "certifications": [c.id for c in t.certifications],
-                       "events": [e.id for e in t.events], "resources": list(t.resources)} for t in m.tasks],
+                       "events": [e.id for e in t.events], "resources": [{"name": r.name, "url": r.url} for r in t.resources]} for t in m.tasks],
         } for m in plan.months],
     }
 

@@ -39,7 +39,7 @@ def task_details(plan: Plan, task: PlanTask) -> list[str]:
     lines += [certification_line(c) for c in task.certifications]
     lines += event_lines(plan, task)
     if task.resources:
-        lines.append("Resources: " + "; ".join(task.resources))
+        lines.append("Resources: " + "; ".join(f"{r.name} <{r.url}>" for r in task.resources))
     return lines
 
 
