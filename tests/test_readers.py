@@ -252,8 +252,43 @@ def test_markdown_is_named_and_read_as_is():
 
 
 def test_bullet_glyphs_and_ligatures_normalised():
-    doc = read_bytes("• Python\n\u25cf ﬁne-tuning\u00a0LLMs\n".encode(), "r.txt")
-    assert doc.text == "- Python\n- fine-tuning LLMs\n"
+    doc = read_bytes("• Python\n\u25cf ﬁne-tuning\u00a0LLMs\n\uf0b7 SQL\n".encode(), "r.txt")
+    assert doc.text == "- Python\n- fine-tuning LLMs\n- SQL\n"
+
+
+def test_pdf_bullets_without_unicode_mapping_become_dashes():
+    """reportlab's bullet glyph comes back from pypdf as U+007F; it must read as a list item, not vanish."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    out = io.BytesIO()
+    style = getSampleStyleSheet()["Normal"]
+    SimpleDocTemplate(out).build([Paragraph("Shipped vLLM serving", style, bulletText="•")])
+    assert "- Shipped vLLM serving" in read_bytes(out.getvalue(), "cv.pdf").text.splitlines()
+
+
+def test_eval_resumes_read_the_same_from_text_pdf_and_docx(tmp_path):
+    """benchmarks/eval/make_files.py's PDF and DOCX resumes give the same words as the .txt originals."""
+    import importlib.util
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "eval" / "make_files.py"
+    spec = importlib.util.spec_from_file_location("make_files", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = module.make_files(tmp_path)
+    assert len(written) == 10
+
+    def words(text: str) -> Counter:
+        return Counter(re.findall(r"[\w+#./&-]+", text))
+
+    for made in written:
+        original = read_document(module.RESUMES / (made.stem + ".txt"))
+        doc = read_document(made)
+        assert doc.kind == made.suffix[1:].upper()
+        assert words(doc.text) == words(original.text), made.name
 
 
 # ----- refusals ---------------------------------------------------------------------------------------------------

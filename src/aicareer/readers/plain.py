@@ -80,10 +80,12 @@ def looks_like_markdown(text: str) -> bool:
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-# Bullet glyphs at the start of a line (PDF and Word lists), written back as "- ".
+# Bullet glyphs at the start of a line (PDF and Word lists), written back as "- ". U+F0B7 and friends are
+# Word's Symbol-font bullets; U+007F is what pypdf gives for a bullet glyph with no Unicode mapping.
 _BULLET = re.compile(
-    r"^[ \t]*[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714\u25ba\u25b8\uf0b7\uf0a7\uf0d8][ \t]*",
+    r"^[ \t]*[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714\u25ba\u25b8\uf0b7\uf0a7\uf0d8\x7f][ \t]*",
     re.M,
 )
 
@@ -95,6 +97,7 @@ def normalise(text: str) -> str:
     text = text.translate(_LIGATURES).translate(_INVISIBLE)
     text = _SPACES.sub(" ", text)
     text = _BULLET.sub("- ", text)
+    text = _CONTROLS.sub("", text)
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n" if text.strip() else ""
