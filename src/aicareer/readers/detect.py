@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 KINDS = ("PDF", "DOCX", "HTML", "Markdown", "text")
 
 SAVE_AS = "save it as PDF, DOCX or plain text"
@@ -54,6 +51,9 @@ def sniff(data: bytes, name: str) -> str:
 
 def _zip_kind(data: bytes, name: str) -> str:
     """DOCX, or a message saying which other ZIP-based format this is."""
+    import io
+    import zipfile
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError):

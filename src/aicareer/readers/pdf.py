@@ -24,8 +24,8 @@ def read_pdf(data: bytes, name: str) -> tuple[str, int]:
             # Many PDFs are encrypted with an empty open password (only printing/copying restricted).
             try:
                 opened = reader.decrypt("")
-            except (DependencyError, NotImplementedError):
-                opened = 0
+            except (DependencyError, NotImplementedError):  # AES without the optional cryptography package
+                raise UnreadableFile(f"{name} is an encrypted PDF this tool cannot open; {_NO_TEXT}") from None
             if not opened:
                 raise UnreadableFile(f"{name} is an encrypted PDF (it needs a password); {_NO_TEXT}")
         pages = [page.extract_text() or "" for page in reader.pages]
