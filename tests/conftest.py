@@ -1,13 +1,47 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
+# Before anything imports aicareer or platformdirs: the whole test session runs with a
+# sandbox for a home directory, so even a test that forgets AICAREER_HOME cannot write
+# into the developer's real ~/.config/aicareer or ~/.cache/aicareer.
+REAL_HOME = Path(os.path.expanduser("~"))
+SANDBOX = Path(tempfile.mkdtemp(prefix="aicareer-test-home-"))
+for _var, _sub in (("HOME", ""), ("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"),
+                   ("XDG_DATA_HOME", ".local/share"), ("XDG_STATE_HOME", ".local/state")):
+    os.environ[_var] = str(SANDBOX / _sub)
+os.environ["AICAREER_HOME"] = str(SANDBOX / "aicareer-home")
+os.environ["AICAREER_CACHE_DIR"] = str(SANDBOX / "aicareer-cache")
 
-from aicareer.catalogue.loader import bundled_data_dir, load_catalogue
-from aicareer.cli.all_commands import app
+
+def _home_footprint() -> dict[str, float]:
+    """Every aicareer folder under the real home, with its modification time."""
+    out = {}
+    for sub in (".config/aicareer", ".cache/aicareer", ".local/share/aicareer", ".local/state/aicareer"):
+        path = REAL_HOME / sub
+        if path.exists():
+            out[sub] = max([path.stat().st_mtime] + [p.stat().st_mtime for p in path.rglob("*")])
+    return out
+
+
+HOME_BEFORE = _home_footprint()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The run fails if anything under the real home's aicareer folders appeared or changed."""
+    after = _home_footprint()
+    if after != HOME_BEFORE:
+        session.exitstatus = 1
+        print(f"\nFAILED: the test run wrote to the real home directory: before {HOME_BEFORE}, after {after}")
+
+
+import pytest  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from aicareer.catalogue.loader import bundled_data_dir, load_catalogue  # noqa: E402
+from aicareer.cli.all_commands import app  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
