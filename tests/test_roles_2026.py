@@ -163,6 +163,32 @@ def test_every_name_alias_and_title_belongs_to_one_role(roles):
             assert owner.setdefault(norm(name), rid) == rid, f"{name!r}: {owner[norm(name)]} and {rid}"
 
 
+# Real job titles (O*NET 30.3 job titles and common posting titles) and the role each must find.
+TITLES = {
+    "Machine Learning Engineer": "mle", "ML Engineer": "mle", "Machine Learning Software Engineer": "mle",
+    "AI Engineer": "ai-engineer", "Applied AI Engineer": "ai-engineer", "LLM Engineer": "ai-engineer",
+    "Generative AI Engineer": "ai-engineer", "Prompt Engineer": "prompt", "AI Product Manager": "aipm",
+    "Product Manager, AI/ML": "aipm", "NLP Engineer": "nlp", "Natural Language Processing Engineer": "nlp",
+    "Speech AI Engineer": "nlp", "Computational Linguist": "nlp", "Data Scientist": "data-scientist",
+    "Machine Learning Data Scientist": "data-scientist", "Statistical Analyst": "data-scientist",
+    "MLOps Engineer": "mlops", "ML Platform Engineer": "mlops", "Research Scientist": "research-scientist",
+    "Applied Scientist": "research-scientist", "Machine Learning Research Scientist": "research-scientist",
+    "Research Engineer": "research-scientist", "Data Engineer": "data-engineer", "Big Data Engineer": "data-engineer",
+    "ETL Developer": "data-engineer", "Analytics Engineer": "data-engineer",
+    "Computer Vision Engineer": "cv-engineer", "Computer Vision Scientist": "cv-engineer",
+    "Perception Engineer": "cv-engineer", "Solutions Architect": "solutions-architect",
+    "Forward Deployed Engineer": "solutions-architect",
+}
+
+
+def test_real_job_titles_are_names_of_the_right_role(roles):
+    names = {norm(n): rid for rid, r in roles.items()
+             for n in (r["id"], r["name"], r["short_name"], *r.get("aliases", []), *r.get("other_titles", []))}
+    wrong = {t: names.get(norm(t)) for t, rid in TITLES.items() if names.get(norm(t)) != rid}
+    assert not wrong, wrong
+    assert len(TITLES) >= 20
+
+
 def test_a_title_with_a_comma_stays_one_title(roles):
     assert "Product Manager, AI/ML" in roles["aipm"]["other_titles"]
     assert "Technical Product Manager, AI" in roles["aipm"]["other_titles"]
