@@ -18,7 +18,7 @@ class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
 
 # --- sources -------------------------------------------------------------------
 
-SourceKind = Literal["article", "primary", "secondary"]
+SourceKind = Literal["article", "primary", "secondary", "editorial"]
 
 
 class Source(Model):
@@ -102,12 +102,33 @@ class Trend(Model):
     detail: str
 
 
+class OccupationLink(Model):
+    """A BLS/SOC occupation whose wages stand for a role, and why (the mapping's source)."""
+
+    soc: str
+    note: str
+    sources: tuple[str, ...] = ()
+
+
+class SurveyPay(Model):
+    """A cited survey figure of pay (e.g. Stack Overflow 2025 US total compensation by developer type)."""
+
+    label: str
+    median: int
+    n: int
+    basis: Basis
+    period: str
+    sources: tuple[str, ...]
+    p25: int | None = None
+    p75: int | None = None
+    note: str | None = None
+
+
 class Role(Model):
     id: str
     name: str
     short_name: str
     track: Track
-    salary: SalaryRange
     must_have: tuple[str, ...]
     nice_to_have: tuple[str, ...]
     trend: Trend
@@ -119,6 +140,9 @@ class Role(Model):
     tools: tuple[str, ...] = ()
     hiring: tuple[str, ...] = ()
     other_titles: tuple[str, ...] = ()
+    salary: SalaryRange | None = None
+    occupations: tuple[OccupationLink, ...] = ()
+    survey_pay: tuple[SurveyPay, ...] = ()
 
 
 class RolesFile(Model):
