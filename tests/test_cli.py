@@ -32,11 +32,12 @@ def test_compare_shows_every_role_with_basis_sources_and_date(run, cat):
     assert r.exit_code == 0, r.output
     out = r.stdout
     for role in cat.roles.values():
-        assert role.short_name in out
+        if role.salary is not None:
+            assert role.short_name in out
     assert "$150k–$350k+" in out and "base+equity" in out and "base wage" in out
     assert "Software Developer" in out and "Data Scientist" in out
     assert f"Data as of {cat.reviewed.isoformat()}" in out
-    assert "[article]" in out and "[bls-oews-2024]" in out
+    assert "[article]" in out and "[bls-oews-2025]" in out
     assert "█" in out
     assert not ANSI.search(out)
 
@@ -102,7 +103,7 @@ def test_role_json(run):
 def test_market_shows_figures_hotspots_and_industries(run):
     out = run("market", env={"COLUMNS": "120"}).stdout
     for needle in ("+300%", "1.5%", "−40%", "+15–20%", "70%", "−12%", "San Francisco Bay Area", "Austin",
-                   "JPMorgan", "Autonomous vehicles", "cooling", "$173,160", "+53.8%"):
+                   "JPMorgan", "Autonomous vehicles", "cooling", "$170,110", "+53.9%"):
         assert needle in out, needle
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 import msgspec
 import pytest
 
-from aicareer.models import Event, EventDates, Resource, Task
+from aicareer.catalogue.models import Event, EventDates, Resource, Task
 
 KINDS = {"learn", "practice", "project", "exam", "network", "apply"}
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from aicareer.core.atomic import atomic_write
 from aicareer.core.errors import AicareerError
 from aicareer.state import store
-from aicareer.core.atomic import atomic_write
 from aicareer.state.profile import profile_path
 from aicareer.state.progress_store import progress_path
 

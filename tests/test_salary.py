@@ -37,8 +37,8 @@ def test_sf_raises_low_end_20_and_high_end_30_percent(cat):
 def test_location_applies_after_level(cat):
     pay = estimate(cat.roles["nlp"].salary, find_location(cat, "nyc"), find_level(cat, "mid"))
     span = 300000 - 130000
-    low = (130000 + span * 0.3333) * 1.161
-    high = (130000 + span * 0.6667) * 1.161
+    low = (130000 + span * 0.3333) * 1.131
+    high = (130000 + span * 0.6667) * 1.131
     assert (pay.low, pay.high) == (round(low / 1000) * 1000, round(high / 1000) * 1000)
 
 

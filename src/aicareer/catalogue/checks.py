@@ -62,12 +62,17 @@ def _cross_check(cat: Catalogue) -> Iterator[Problem]:
     role_owner: dict[str, str] = {}
     for role in cat.roles_file.roles:
         sal = role.salary
-        if sal.low <= 0 or sal.high <= 0:
-            yield Problem("roles.yaml", "roles", role.id, "salary", "low and high must be positive whole dollars")
-        if sal.low > sal.high:
-            yield Problem("roles.yaml", "roles", role.id, "salary",
-                          f"low ({sal.low}) is above high ({sal.high})")
-        yield from bad_sources("roles.yaml", "roles", role.id, "salary.sources", sal.sources)
+        if sal is not None:
+            if sal.low <= 0 or sal.high <= 0:
+                yield Problem("roles.yaml", "roles", role.id, "salary", "low and high must be positive whole dollars")
+            if sal.low > sal.high:
+                yield Problem("roles.yaml", "roles", role.id, "salary",
+                              f"low ({sal.low}) is above high ({sal.high})")
+            yield from bad_sources("roles.yaml", "roles", role.id, "salary.sources", sal.sources)
+        for link in role.occupations:
+            yield from bad_sources("roles.yaml", "roles", role.id, "occupations.sources", link.sources)
+        for pay in role.survey_pay:
+            yield from bad_sources("roles.yaml", "roles", role.id, "survey_pay.sources", pay.sources)
         yield from bad_sources("roles.yaml", "roles", role.id, "sources", role.sources)
         for i, fact in enumerate(role.facts):
             yield from bad_sources("roles.yaml", "roles", role.id, f"facts[{i}].sources", fact.sources)

@@ -135,7 +135,7 @@ class Match(msgspec.Struct, frozen=True):
     components: dict[str, float | None]
     reasons: tuple[Reason, ...]
     gap: RoleGap
-    pay: Estimate
+    pay: Estimate | None
 
 
 class Note(msgspec.Struct, frozen=True):
@@ -207,8 +207,8 @@ def _skill_reasons(gap: RoleGap) -> list[Reason]:
     return out
 
 
-def _salary_fit(goal: int | None, pay: Estimate) -> float | None:
-    if not goal:
+def _salary_fit(goal: int | None, pay: Estimate | None) -> float | None:
+    if not goal or pay is None:
         return None
     if goal <= pay.midpoint:
         return 1.0
@@ -222,7 +222,7 @@ def score_role(cat: Catalogue, answers: Answers, role: Role, level: LevelAdjustm
     """One role's fit for the answers, with its components and the reasons in words."""
     sc = cat.scoring
     gap = role_gap(cat, role, answers.skills)
-    pay = estimate(role.salary, location, level)
+    pay = estimate(role.salary, location, level) if role.salary is not None else None
     reasons = _skill_reasons(gap)
 
     interests: float | None = None
@@ -245,7 +245,7 @@ def score_role(cat: Catalogue, answers: Answers, role: Role, level: LevelAdjustm
         reasons.append(Reason("·", f"background: a moderate move for a {who}"))
 
     salary = _salary_fit(answers.salary_goal, pay)
-    if answers.salary_goal and salary is not None:
+    if answers.salary_goal and salary is not None and pay is not None:
         shown = ("≈" if pay.estimate else "") + money_range(pay.low, pay.high, pay.open_top)
         if answers.salary_goal < pay.low:
             reasons.append(Reason("+", f"pays more than your salary goal of {money(answers.salary_goal)}: {shown}"))
@@ -253,7 +253,7 @@ def score_role(cat: Catalogue, answers: Answers, role: Role, level: LevelAdjustm
             reasons.append(Reason("+", f"salary goal {money(answers.salary_goal)} is within {shown}"))
         else:
             reasons.append(Reason("−", f"salary goal {money(answers.salary_goal)} is above {shown}"))
-    if role.salary.note and level.id == "entry":
+    if role.salary is not None and role.salary.note and level.id == "entry":
         reasons.append(Reason("−", f"at your level: {role.salary.note}"))
 
     components: dict[str, float | None] = {

@@ -119,7 +119,7 @@ def compare(cat: Catalogue, queries: list[str] | None = None, *, location: str |
     if not roles:
         raise InputError("the catalogue holds no roles")
     loc, lvl = find_location(cat, location), find_level(cat, level)
-    rows = [RoleRow(r, r.salary, estimate(r.salary, loc, lvl)) for r in roles]
+    rows = [RoleRow(r, r.salary, estimate(r.salary, loc, lvl)) for r in roles if r.salary is not None]
     key = {
         "midpoint": lambda r: -r.pay.midpoint,
         "low": lambda r: -r.pay.low,

@@ -47,9 +47,14 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
                    header=False, gap=1, narrow=0)
 
     pay = m.pay
-    shown = ("≈" if pay.estimate else "") + money_range(pay.low, pay.high, pay.open_top)
-    salary = Text.assemble(("Salary for you: ", "bold"), shown, f" {pay.basis}")
-    if pay.estimate:
+    if pay is None:
+        salary = Text.assemble(("Salary for you: ", "bold"), "no published base+equity range")
+    else:
+        shown = ("≈" if pay.estimate else "") + money_range(pay.low, pay.high, pay.open_top)
+        salary = Text.assemble(("Salary for you: ", "bold"), shown, f" {pay.basis}")
+    if pay is None:
+        pass
+    elif pay.estimate:
         salary.append(f" (estimate for {result.level.name.lower()}, {result.location.name}: see method below)",
                       style="yellow")
     else:
@@ -83,7 +88,7 @@ def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> Ren
     parts: list[RenderableType] = [ranking(result), method_note(cat)]
     for rank, m in enumerate(result.top_matches, 1):
         parts.append(match_panel(cat, result, m, rank))
-    if any(m.pay.estimate for m in result.top_matches):
+    if any(m.pay is not None and m.pay.estimate for m in result.top_matches):
         lines = [f"{result.level.name} (from {result.answers.experience_years} years of experience): "
                  f"{result.level.method}"]
         if result.location.premium_low or result.location.premium_high:

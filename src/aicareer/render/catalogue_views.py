@@ -168,8 +168,8 @@ def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation])
 
 
 def roles_view(cat: Catalogue) -> RenderableType:
-    rows = [(r.id, r.name, r.track, money_range(r.salary.low, r.salary.high, r.salary.open_top))
-            for r in cat.roles.values()]
+    rows = [(r.id, r.name, r.track, money_range(r.salary.low, r.salary.high, r.salary.open_top)
+             if r.salary else "no published range") for r in cat.roles.values()]
     table = Grid([Col("id", wrap=False, style="bold"), Col("Role"), Col("Track", wrap=False), Col("Pay", wrap=False)],
                  rows, title="AI roles in the catalogue")
     hint = Text("Pay: the article's base + equity ranges, 2025 [article]. "
@@ -194,10 +194,10 @@ def role_view(cat: Catalogue, role: Role) -> RenderableType:
     pay = Text.assemble(
         ("Pay: ", "bold"), f"{money_range(s.low, s.high, s.open_top)} {s.basis}, {s.period} ",
         (f"[{', '.join(s.sources)}]", "dim"),
-    )
+    ) if s else Text.assemble(("Pay: ", "bold"), "no published base+equity range")
     facts = [f"{' '.join(f.text.split())}" + (f" ({f.via})" if f.via else "") + f" [{', '.join(f.sources)}]"
              for f in role.facts]
-    pay_block = Group(pay, bullets("", ([s.note] if s.note else []) + facts, ""))
+    pay_block = Group(pay, bullets("", ([s.note] if s and s.note else []) + facts, ""))
     other = ", ".join(role.other_titles) or "-"
     body: list[RenderableType] = [
         head,
@@ -212,7 +212,7 @@ def role_view(cat: Catalogue, role: Role) -> RenderableType:
         Text.assemble(("Who hires: ", "bold"), ", ".join(role.hiring) or "-"),
         Text.assemble(("Also called: ", "bold"), other),
         Text.assemble(("Next: ", "bold"), f"aicareer gap {role.id}   aicareer roadmap --track {role.id}"),
-        source_lines(cat, [*role.sources, *s.sources, "onet-29.2"]),
+        source_lines(cat, [*role.sources, *(s.sources if s else ()), "onet-29.2"]),
         as_of(cat),
     ]
     return spaced(body)

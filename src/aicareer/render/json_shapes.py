@@ -78,7 +78,7 @@ def role(cat: Catalogue, r: Role) -> dict[str, Any]:
         for kind, ids in (("must_have", r.must_have), ("nice_to_have", r.nice_to_have))
     }
     data["data_as_of"] = cat.reviewed.isoformat()
-    data["cited"] = sources(cat, [*r.sources, *r.salary.sources])
+    data["cited"] = sources(cat, [*r.sources, *(r.salary.sources if r.salary else ())])
     return data
 
 
@@ -101,7 +101,7 @@ def assessment(cat: Catalogue, result: Any, saved_to: str | None) -> dict[str, A
             "reasons": [{"sign": "-" if r.sign == "−" else r.sign, "text": r.text} for r in m.reasons],
             "gaps": [{**_need(n), "note": n.note} for n in m.gap.missing],
             "have": [n.skill.id for n in m.gap.have],
-            "salary": {"low": m.pay.low, "high": m.pay.high, "open_top": m.pay.open_top, "basis": m.pay.basis,
+            "salary": None if m.pay is None else {"low": m.pay.low, "high": m.pay.high, "open_top": m.pay.open_top, "basis": m.pay.basis,
                        "estimate": m.pay.estimate, "level": result.level.id, "location": result.location.id},
             "next": [f"aicareer roadmap --track {m.role.id}", f"aicareer gap {m.role.id}"],
             "top": rank <= result.top,

@@ -84,7 +84,7 @@ def fit_chart(result: Assessment) -> Chart:
 
 
 def salary_chart(result: Assessment) -> Chart:
-    pays = [(m.role.short_name, m.pay) for m in result.matches]
+    pays = [(m.role.short_name, m.pay) for m in result.matches if m.pay is not None]
     lo = min(p.low for _, p in pays) // 50_000 * 50_000
     hi = -(-max(p.high + (25_000 if p.open_top else 0) for _, p in pays) // 50_000) * 50_000
     span = WIDTH - LABEL - 110  # room for the range written after the longest bar
@@ -138,7 +138,7 @@ def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: M
     reasons = tuple((m.role.name, m.score, tuple((r.sign, r.text) for r in m.reasons))
                     for m in result.top_matches)
     methods = []
-    if any(m.pay.estimate for m in result.matches):
+    if any(m.pay is not None and m.pay.estimate for m in result.matches):
         methods.append(f"{result.level.name} (from {result.answers.experience_years} years): {result.level.method}")
         if result.location.premium_low or result.location.premium_high:
             methods.append(f"{result.location.name}: {result.location.method}")
