@@ -14,8 +14,8 @@ ALL = list(dict.fromkeys(COMMAND_MODULES.values()))
 
 
 @pytest.mark.parametrize("argv,expected", [
-    (["compare", "--json"], ["catalogue"]),
-    (["data", "validate", "x"], ["catalogue"]),
+    (["compare", "--json"], ["compare"]),
+    (["data", "validate", "x"], ["data"]),
     (["progress", "done", "se-python"], ["progress"]),
     (["roadmap", "-h"], ["roadmap"]),
     (["assess", "--answers", "compare"], ["assess"]),

@@ -22,8 +22,8 @@ from aicareer.core.errors import EXIT_INTERRUPTED
 
 #: command name -> the module in aicareer.cli.commands that registers it (in help order)
 COMMAND_MODULES = {
-    "compare": "catalogue", "roles": "catalogue", "role": "catalogue", "market": "catalogue",
-    "data": "catalogue", "assess": "assess", "gap": "gap", "roadmap": "roadmap", "report": "report",
+    "compare": "compare", "roles": "roles", "role": "roles", "market": "market",
+    "data": "data", "assess": "assess", "gap": "gap", "roadmap": "roadmap", "report": "report",
     "progress": "progress",
 }
 

@@ -76,3 +76,7 @@ def render_text(renderable: object, width: int = 100) -> str:
     console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, emoji=False)
     console.print(renderable)
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+#: the colour of a role's demand word (compare, role)
+DEMAND_STYLE = {"rising": "green", "growing": "green", "booming": "green", "evolving": "yellow"}

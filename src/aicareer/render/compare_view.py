@@ -1,27 +1,24 @@
-"""Views of the catalogue: compare, roles, role, market."""
+"""compare: the roles' pay side by side on one scale, with BLS reference rows."""
 
 from __future__ import annotations
 
 import textwrap
 
 import msgspec
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
 from aicareer.catalogue.index import Catalogue
-from aicareer.catalogue.models import Occupation, Role
-from aicareer.core.fmt import figure_value
+from aicareer.catalogue.models import Occupation
 from aicareer.domain.salary import Comparison
 from aicareer.render.common import (
+    DEMAND_STYLE,
     Axis,
-    Col,
-    Grid,
     RangeBar,
     as_of,
     bullets,
-    dollars,
     money,
     money_range,
     nice_scale,
@@ -29,8 +26,6 @@ from aicareer.render.common import (
     source_lines,
     spaced,
 )
-
-DEMAND_STYLE = {"rising": "green", "growing": "green", "booming": "green", "evolving": "yellow"}
 
 
 def median_change(occ: Occupation) -> str:
@@ -165,89 +160,3 @@ def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation])
         ids += list(comp.location.sources)
     parts += [source_lines(cat, ids), as_of(cat)]
     return spaced(parts)
-
-
-def roles_view(cat: Catalogue) -> RenderableType:
-    rows = [(r.id, r.name, r.track, money_range(r.salary.low, r.salary.high, r.salary.open_top)
-             if r.salary else "no published range") for r in cat.roles.values()]
-    table = Grid([Col("id", wrap=False, style="bold"), Col("Role"), Col("Track", wrap=False), Col("Pay", wrap=False)],
-                 rows, title="AI roles in the catalogue")
-    hint = Text("Pay: the article's base + equity ranges, 2025 [article]. "
-                "More: aicareer role ID, aicareer compare.", style="dim")
-    return Group(table, hint, as_of(cat))
-
-
-def _skills_table(cat: Catalogue, role: Role) -> Grid:
-    rows = []
-    for label, ids in (("must-have", role.must_have), ("nice-to-have", role.nice_to_have)):
-        for sid in ids:
-            skill = cat.skills[sid]
-            hot = " ★" if any(f.hot or f.in_demand for f in skill.onet) else ""
-            rows.append((skill.name + hot, label, role.skill_notes.get(sid, "")))
-    return Grid([Col("Skill"), Col("", wrap=False), Col("Why / note", style="dim")], rows,
-                title="Skills (most important first)", sections={len(role.must_have)})
-
-
-def role_view(cat: Catalogue, role: Role) -> RenderableType:
-    s = role.salary
-    head = Text.assemble((role.name, "bold"), f"  ({role.id}, {role.track} track)")
-    pay = Text.assemble(
-        ("Pay: ", "bold"), f"{money_range(s.low, s.high, s.open_top)} {s.basis}, {s.period} ",
-        (f"[{', '.join(s.sources)}]", "dim"),
-    ) if s else Text.assemble(("Pay: ", "bold"), "no published base+equity range")
-    facts = [f"{' '.join(f.text.split())}" + (f" ({f.via})" if f.via else "") + f" [{', '.join(f.sources)}]"
-             for f in role.facts]
-    pay_block = Group(pay, bullets("", ([s.note] if s and s.note else []) + facts, ""))
-    other = ", ".join(role.other_titles) or "-"
-    body: list[RenderableType] = [
-        head,
-        pay_block,
-        _skills_table(cat, role),
-        Text("★ O*NET 29.2 flags this technology as Hot or In Demand for at least one related "
-             "occupation [onet-29.2].", style="dim"),
-        Text.assemble(("Tools: ", "bold"), ", ".join(role.tools) or "-"),
-        Text.assemble(("Trend: ", "bold"), (role.trend.demand, DEMAND_STYLE.get(role.trend.demand, "")),
-                      f". {' '.join(role.trend.detail.split())}"),
-        Text.assemble(("Example: ", "bold"), " ".join(role.example.split())),
-        Text.assemble(("Who hires: ", "bold"), ", ".join(role.hiring) or "-"),
-        Text.assemble(("Also called: ", "bold"), other),
-        Text.assemble(("Next: ", "bold"), f"aicareer gap {role.id}   aicareer roadmap --track {role.id}"),
-        source_lines(cat, [*role.sources, *(s.sources if s else ()), "onet-29.2"]),
-        as_of(cat),
-    ]
-    return spaced(body)
-
-
-def market_view(cat: Catalogue) -> RenderableType:
-    m = cat.market
-    figs = Grid(
-        [Col("Figure"), Col("Value", wrap=False, justify="right", style="bold"), Col("Period", wrap=False),
-         Col("Src", wrap=False, style="dim")],
-        [(f.label + (f" ({f.via})" if f.via else ""), figure_value(f.value, f.unit, f.value_high), f.period,
-          ", ".join(f.sources)) for f in m.figures],
-        title="The AI hiring market")
-    spots = Grid([Col("#", wrap=False), Col("Where", wrap=False), Col("What the article says")],
-                 [(str(h.rank or "-"), h.name, h.summary) for h in m.hotspots], title="Geographic hotspots",
-                 heading=1)
-    mm = m.metro_medians
-    metros = Grid(
-        [Col("Metro"), Col("Median", wrap=False, justify="right"), Col("vs US", wrap=False, justify="right")],
-        [(metro.name, dollars(metro.median), percent((metro.median / mm.national_median - 1) * 100, signed=True))
-         for metro in mm.metros],
-        title=f"Second signal: {mm.occupation} median pay by metro, {mm.period}")
-    metros_note = Text(f"US median {dollars(mm.national_median)}; 'vs US' is computed from the two medians "
-                       f"[{', '.join(mm.sources)}].", style="dim")
-    rows, sections = [], set()
-    for status in ("hiring", "cooling"):
-        group = [i for i in m.industries if i.status == status]
-        if rows:
-            sections.add(len(rows))
-        for n, ind in enumerate(group):
-            what = ind.summary or "; ".join(f"{e.name}: {e.focus}" for e in ind.employers)
-            rows.append(((status if n == 0 else "", "green" if status == "hiring" else "yellow"), ind.name, what))
-    inds = Grid([Col("", wrap=False), Col("Industry", wrap=False), Col("Who and what")], rows, title="Industries",
-                sections=sections, heading=1)
-
-    ids = [s for f in m.figures for s in f.sources] + list(mm.sources)
-    parts: list[RenderableType] = [figs, spots, Group(metros, metros_note), inds, source_lines(cat, ids)]
-    return spaced([*parts, as_of(cat)])

@@ -1,0 +1,54 @@
+"""compare: the AI roles' pay side by side, adjusted by place and level."""
+
+from typing import Annotated
+
+import typer
+
+from aicareer.cli.app import (
+    DataDir,
+    Json,
+    Level,
+    Location,
+    command,
+    load_data,
+    print_json,
+    show,
+)
+
+
+@command()
+def compare(
+    roles: Annotated[
+        list[str] | None, typer.Argument(help="Roles by id, alias or name (default: all).", show_default=False,
+                                      metavar="ROLE...")
+    ] = None,
+    location: Location = None,
+    level: Level = None,
+    sort: Annotated[str, typer.Option(help="midpoint, low, high or name.", metavar="KEY")] = "midpoint",
+    reference: Annotated[
+        bool, typer.Option("--reference/--no-reference", help="Show BLS reference occupations under the roles.")
+    ] = True,
+    json_out: Json = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Salary ranges of the AI roles side by side, on one scale.
+
+    \b
+    Examples:
+      aicareer compare
+      aicareer compare mle prompt --location sf --level senior
+      aicareer compare --sort low --no-reference --json
+    """
+    from aicareer.domain import salary
+
+    cat = load_data(data_dir)
+    comp = salary.compare(cat, roles, location=location, level=level, sort=sort)
+    refs = list(cat.occupations.values()) if reference else []
+    if json_out:
+        from aicareer.render import json_shapes
+
+        print_json(json_shapes.comparison(cat, comp, refs))
+        return
+    from aicareer.render.compare_view import compare_view
+
+    show(compare_view(cat, comp, refs))

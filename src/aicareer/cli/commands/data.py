@@ -1,0 +1,45 @@
+"""data validate: check a custom data folder."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aicareer.cli.app import (
+    Json,
+    command,
+    data_app,
+    notice,
+    print_json,
+)
+
+
+@command("validate", on=data_app)
+def data_validate(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="The custom data folder to check (default: the bundled data).", show_default=False,
+                       metavar="DIR"),
+    ] = None,
+    json_out: Json = False,
+) -> None:
+    """Check a data folder layered over the bundled data; list every problem, with file and line.
+
+    \b
+    Examples:
+      aicareer data validate ./my-data
+      aicareer data validate          (the bundled data)
+    """
+    from aicareer.catalogue.loader import bundled_data_dir, validate
+    from aicareer.core.errors import EXIT_USAGE
+
+    problems = validate(folder)
+    if json_out:
+        print_json({"folder": str(folder or bundled_data_dir()), "ok": not problems, "problems": problems})
+    else:
+        for p in problems:
+            sys.stdout.write(p + "\n")
+        notice(f"{len(problems)} problem(s) found" if problems else f"{folder or bundled_data_dir()}: data is valid")
+    if problems:
+        raise typer.Exit(EXIT_USAGE)

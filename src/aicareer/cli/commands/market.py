@@ -1,0 +1,32 @@
+"""market: the hiring market's figures, places and industries."""
+
+
+
+from aicareer.cli.app import (
+    DataDir,
+    Json,
+    command,
+    load_data,
+    print_json,
+    show,
+)
+
+
+@command()
+def market(json_out: Json = False, data_dir: DataDir = None) -> None:
+    """The hiring market: macro numbers, hotspots, metro pay, industries hiring and cooling.
+
+    \b
+    Examples:
+      aicareer market
+      aicareer market --json
+    """
+    cat = load_data(data_dir)
+    if json_out:
+        from aicareer.render import json_shapes
+
+        print_json(json_shapes.market(cat))
+        return
+    from aicareer.render.market_view import market_view
+
+    show(market_view(cat))
