@@ -21,7 +21,7 @@ class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
 SourceKind = Literal["article", "primary", "secondary", "editorial"]
 
 
-class Source(Model):
+class Source(Model, frozen=True):
     id: str
     title: str
     publisher: str
@@ -31,7 +31,7 @@ class Source(Model):
     note: str | None = None
 
 
-class SourcesFile(Model):
+class SourcesFile(Model, frozen=True):
     reviewed: datetime.date
     sources: tuple[Source, ...]
 
@@ -39,18 +39,18 @@ class SourcesFile(Model):
 # --- skills --------------------------------------------------------------------
 
 
-class OnetFlag(Model):
+class OnetFlag(Model, frozen=True):
     occupation: str
     hot: bool
     in_demand: bool
 
 
-class Category(Model):
+class Category(Model, frozen=True):
     id: str
     name: str
 
 
-class Skill(Model):
+class Skill(Model, frozen=True):
     id: str
     name: str
     category: str
@@ -60,7 +60,7 @@ class Skill(Model):
     onet: tuple[OnetFlag, ...] = ()
 
 
-class SkillsFile(Model):
+class SkillsFile(Model, frozen=True):
     reviewed: datetime.date
     categories: tuple[Category, ...]
     skills: tuple[Skill, ...]
@@ -73,7 +73,7 @@ Basis = Literal["base+equity", "base wage", "total compensation"]
 Unit = Literal["percent", "percent_change", "usd", "count"]
 
 
-class SalaryRange(Model):
+class SalaryRange(Model, frozen=True):
     low: int
     high: int
     basis: Basis
@@ -87,7 +87,7 @@ class SalaryRange(Model):
         return (self.low + self.high) // 2
 
 
-class Fact(Model):
+class Fact(Model, frozen=True):
     text: str
     period: str
     sources: tuple[str, ...]
@@ -96,13 +96,13 @@ class Fact(Model):
     via: str | None = None
 
 
-class Trend(Model):
+class Trend(Model, frozen=True):
     demand: str
     summary: str
     detail: str
 
 
-class OccupationLink(Model):
+class OccupationLink(Model, frozen=True):
     """A BLS/SOC occupation whose wages stand for a role, and why (the mapping's source)."""
 
     soc: str
@@ -110,7 +110,7 @@ class OccupationLink(Model):
     sources: tuple[str, ...] = ()
 
 
-class SurveyPay(Model):
+class SurveyPay(Model, frozen=True):
     """A cited survey figure of pay (e.g. Stack Overflow 2025 US total compensation by developer type)."""
 
     label: str
@@ -124,7 +124,7 @@ class SurveyPay(Model):
     note: str | None = None
 
 
-class Role(Model):
+class Role(Model, frozen=True):
     id: str
     name: str
     short_name: str
@@ -145,7 +145,7 @@ class Role(Model):
     survey_pay: tuple[SurveyPay, ...] = ()
 
 
-class RolesFile(Model):
+class RolesFile(Model, frozen=True):
     reviewed: datetime.date
     roles: tuple[Role, ...]
 
@@ -153,7 +153,7 @@ class RolesFile(Model):
 # --- reference occupations (BLS) ----------------------------------------------
 
 
-class Wages(Model):
+class Wages(Model, frozen=True):
     p10: int
     p25: int
     median: int
@@ -161,7 +161,7 @@ class Wages(Model):
     p90: int
 
 
-class Occupation(Model):
+class Occupation(Model, frozen=True):
     id: str
     name: str
     short_name: str
@@ -176,7 +176,7 @@ class Occupation(Model):
     note: str | None = None
 
 
-class OccupationsFile(Model):
+class OccupationsFile(Model, frozen=True):
     reviewed: datetime.date
     occupations: tuple[Occupation, ...]
 
@@ -184,7 +184,7 @@ class OccupationsFile(Model):
 # --- market --------------------------------------------------------------------
 
 
-class Figure(Model):
+class Figure(Model, frozen=True):
     id: str
     label: str
     value: float
@@ -196,7 +196,7 @@ class Figure(Model):
     note: str | None = None
 
 
-class Hotspot(Model):
+class Hotspot(Model, frozen=True):
     id: str
     name: str
     summary: str
@@ -204,13 +204,13 @@ class Hotspot(Model):
     rank: int | None = None
 
 
-class Metro(Model):
+class Metro(Model, frozen=True):
     name: str
     median: int
     employment: int
 
 
-class MetroMedians(Model):
+class MetroMedians(Model, frozen=True):
     occupation: str
     national_median: int
     period: str
@@ -218,13 +218,13 @@ class MetroMedians(Model):
     metros: tuple[Metro, ...]
 
 
-class Employer(Model):
+class Employer(Model, frozen=True):
     name: str
     focus: str
     roles: tuple[str, ...] = ()
 
 
-class Industry(Model):
+class Industry(Model, frozen=True):
     id: str
     name: str
     status: Literal["hiring", "cooling"]
@@ -233,7 +233,7 @@ class Industry(Model):
     employers: tuple[Employer, ...] = ()
 
 
-class LocationAdjustment(Model):
+class LocationAdjustment(Model, frozen=True):
     id: str
     name: str
     premium_low: float
@@ -242,7 +242,7 @@ class LocationAdjustment(Model):
     sources: tuple[str, ...]
 
 
-class LevelAdjustment(Model):
+class LevelAdjustment(Model, frozen=True):
     id: str
     name: str
     band_low: float
@@ -250,12 +250,12 @@ class LevelAdjustment(Model):
     method: str
 
 
-class Adjustments(Model):
+class Adjustments(Model, frozen=True):
     locations: tuple[LocationAdjustment, ...]
     levels: tuple[LevelAdjustment, ...]
 
 
-class MarketFile(Model):
+class MarketFile(Model, frozen=True):
     reviewed: datetime.date
     figures: tuple[Figure, ...]
     hotspots: tuple[Hotspot, ...]
@@ -269,12 +269,12 @@ class MarketFile(Model):
 QuestionKind = Literal["select", "checkbox", "integer", "skills"]
 
 
-class Choice(Model):
+class Choice(Model, frozen=True):
     id: str
     label: str
 
 
-class Question(Model):
+class Question(Model, frozen=True):
     id: str
     kind: QuestionKind
     prompt: str
@@ -287,41 +287,41 @@ class Question(Model):
     help: str | None = None
 
 
-class QuestionsFile(Model):
+class QuestionsFile(Model, frozen=True):
     reviewed: datetime.date
     questions: tuple[Question, ...]
 
 
-class Weights(Model):
+class Weights(Model, frozen=True):
     skills: float
     interests: float
     background: float
     salary: float
 
 
-class MustHaveWeight(Model):
+class MustHaveWeight(Model, frozen=True):
     first: float
     last: float
 
 
-class LevelYears(Model):
+class LevelYears(Model, frozen=True):
     mid_from: int
     senior_from: int
 
 
-class When(Model):
+class When(Model, frozen=True):
     location: str | None = None
     industries: tuple[str, ...] = ()
     track: Track | None = None
 
 
-class NoteRule(Model):
+class NoteRule(Model, frozen=True):
     text: str
     when: When | None = None
     figure: str | None = None
 
 
-class ScoringFile(Model):
+class ScoringFile(Model, frozen=True):
     reviewed: datetime.date
     weights: Weights
     must_have_weight: MustHaveWeight
@@ -340,7 +340,7 @@ TaskKind = Literal["learn", "practice", "project", "exam", "network", "apply"]
 skipped by a known skill (practice, project, exam, network, apply)."""
 
 
-class Resource(Model):
+class Resource(Model, frozen=True):
     """An official page or free course for a task, with its address (a fact to cite)."""
 
     name: str
@@ -351,7 +351,7 @@ class Resource(Model):
             raise ValueError(f"resource url must start with https://, got {self.url!r}")
 
 
-class Task(Model):
+class Task(Model, frozen=True):
     id: str
     title: str
     hours: int
@@ -363,21 +363,21 @@ class Task(Model):
     events: tuple[str, ...] = ()
 
 
-class Month(Model):
+class Month(Model, frozen=True):
     month: int
     goal: str
     deliverable: str
     tasks: tuple[Task, ...]
 
 
-class Phase(Model):
+class Phase(Model, frozen=True):
     id: str
     name: str
     first: int
     last: int
 
 
-class EventDates(Model):
+class EventDates(Model, frozen=True):
     """One edition of an event whose dates a source gives (source: a sources.yaml id)."""
 
     year: int
@@ -393,7 +393,7 @@ class EventDates(Model):
             raise ValueError(f"year {self.year} does not match start {self.start}")
 
 
-class Event(Model):
+class Event(Model, frozen=True):
     """A recurring conference: the month it usually falls in, plus the editions with cited dates.
 
     Editions not listed have no confirmed dates: show "usually in <month>; check the dates".
@@ -427,7 +427,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
                 "August", "September", "October", "November", "December")
 
 
-class Certification(Model):
+class Certification(Model, frozen=True):
     id: str
     name: str
     status: Literal["current", "retired"]
@@ -438,7 +438,7 @@ class Certification(Model):
     retired_on: datetime.date | None = None
 
 
-class RoadmapsFile(Model):
+class RoadmapsFile(Model, frozen=True):
     reviewed: datetime.date
     phases: tuple[Phase, ...]
     foundation: dict[str, tuple[Month, ...]]
