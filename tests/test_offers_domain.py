@@ -13,16 +13,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aicareer.core.money import AmountOrPercent, parse_amount_or_percent, parse_money, parse_percent
-from aicareer.domain.offers import (
+from aicareer.domain.offer_input import (
     TEMPLATE,
-    Offer,
-    OfferError,
-    Vesting,
-    compare_offers,
     offer_from_mapping,
     offer_to_mapping,
     offers_from_mapping,
     parse_vesting,
+)
+from aicareer.domain.offers import (
+    Offer,
+    OfferError,
+    Vesting,
+    compare_offers,
     value_offer,
 )
 
