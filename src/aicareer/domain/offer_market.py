@@ -121,7 +121,7 @@ def _wage_check(table: WageTable, code: str, soc: str, base: float) -> WageCheck
     if base > points[-1][2]:
         return WageCheck(soc, name, area, None, "above the 90th percentile", points[-1][::2], None, fallback)
     for (lo_label, lo_rank, lo), (hi_label, hi_rank, hi) in zip(points, points[1:], strict=False):
-        if lo <= base <= hi:
+        if lo <= base < hi or (base == hi and hi_label == "P90"):
             rank = lo_rank + (hi_rank - lo_rank) * ((base - lo) / (hi - lo) if hi > lo else 0)
             pct = int(5 * round(rank / 5))
             return WageCheck(soc, name, area, pct, f"about the {_ordinal(pct)} percentile", (lo_label, lo),
