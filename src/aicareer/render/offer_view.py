@@ -16,7 +16,7 @@ from aicareer.domain.offers import Comparison, OfferValue
 
 MAX_WIDTH = 100
 CASH, EQUITY = "█", "▒"
-ARTICLE_SOURCE = "the article (2025)"
+ARTICLE_SOURCE = "source: the article, 2025"
 
 
 def _lines(text: str, width: int, indent: str = "", first: str | None = None, style: str = "") -> Iterator[Text]:
@@ -89,14 +89,14 @@ def _placement(value: OfferValue, placement: Placement, width: int) -> Iterator[
         yield from _lines(f"Market: {placement.note} (give role and location, e.g. --role mle --location seattle)",
                           width, "    ", first="  ", style="dim")
         return
-    level = f", {placement.level}" if placement.level else ", any level"
+    level = f", {_level(placement.level)}"
     yield from _lines(f"Market: {placement.role}{level}, {placement.place}", width, "    ", first="  ")
     a = placement.article
     if a is not None and a.range is None:
         yield from _lines(a.note, width, "    ", first="  - ")
     elif a is not None and a.range is not None:
         rng = ("≈" if a.range.estimate else "") + money_range(a.range.low, a.range.high, a.range.open_top)
-        how = f"; ≈ estimate for {placement.level or 'any level'}, method below" if a.range.estimate else ""
+        how = f"; ≈ estimate for {_level(placement.level)}, method below" if a.range.estimate else ""
         note = f"; {a.note}" if a.note else ""
         yield from _lines(f"base + equity {money(a.figure)} a year (base + four-year average equity) is {a.position} "
                           f"the article's base + equity range {rng} ({ARTICLE_SOURCE}{how}{note})",
@@ -106,6 +106,10 @@ def _placement(value: OfferValue, placement: Placement, width: int) -> Iterator[
     for i, w in enumerate(placement.wages):
         text = _wage_sentence(value.offer.base, w, placement.period, i == 0)
         yield from _lines(("base against base: " if i == 0 else "also ") + text, width, "    ", first="  - ")
+
+
+def _level(level: str | None) -> str:
+    return f"{level} level" if level else "any level"
 
 
 class OfferView:

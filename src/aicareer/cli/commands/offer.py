@@ -50,8 +50,9 @@ def offer(
 
     \b
     Examples:
-      aicareer offer --base 185k --bonus 10% --equity 400k --role mle -l seattle --level mid
-      aicareer offer --base 160k --equity 240k --vesting 5/15/40/40 --refresh 40k --growth 10%
+      aicareer offer --base 185k --bonus 10% --equity 400k --role mle -l seattle
+      aicareer offer --base 160k --equity 240k --vesting 5/15/40/40 --growth 10%
+      aicareer offer --base 170k --equity 300k --vesting monthly --cliff 0
       aicareer offer --template > offers.yaml     (edit it, then:)
       aicareer offer --offers offers.yaml --save
       aicareer offer --offers offers.yaml --json
