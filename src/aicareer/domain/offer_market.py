@@ -93,6 +93,8 @@ def article_range(cat: Catalogue, role: Role, level: str | None, place: Place,
     lvl = salary.find_level(cat, level)
     pay = salary.estimate(role.salary, loc, lvl)
     methods = tuple(f"{a.name}: {a.method}" for a in (lvl, loc) if a is not None)
+    if pay.estimate:
+        methods += ("estimates are rounded to the nearest $1,000",)
     note = "" if loc is not None else f"the article gives no adjustment for {place.name}: its national range"
     return pay, methods, note
 

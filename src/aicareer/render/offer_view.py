@@ -57,7 +57,7 @@ def _ranking(comp: Comparison, width: int) -> Iterator[Text]:
 def _chart(values: Sequence[OfferValue], width: int) -> Iterator[Text]:
     """Yearly pay as stacked bars on one scale: cash then equity."""
     top = max(y.total for v in values for y in v.years) or 1.0
-    room = width - 4 - 1 - 7  # "  Y1 " + bar + " $323k"
+    room = width - 5 - 9  # "  Y1 " + bar + " $323.5k" and a spare column
     yield Text(f"Yearly pay, one scale ({CASH} cash  {EQUITY} equity)", style="bold")
     for v in values:
         yield from _lines(v.offer.label, width, "  ")
@@ -67,8 +67,13 @@ def _chart(values: Sequence[OfferValue], width: int) -> Iterator[Text]:
             line = Text(f"  Y{y.year} ")
             line.append(CASH * cash, style="cyan")
             line.append(EQUITY * equity, style="magenta")
-            line.append(f" {money(y.total)}")
+            line.append(f" {_short(y.total)}")
             yield line
+
+
+def _short(value: float) -> str:
+    """$324k is not $323,500: a thousand and a half shows its half ($323.5k)."""
+    return money(value) if value % 1000 == 0 or value >= 1_000_000 else f"${value / 1000:,.1f}k"
 
 
 def _wage_sentence(base: float, w: WageCheck, period: str, first: bool) -> str:
@@ -147,10 +152,11 @@ class OfferView:
             own = [a.text for a in v.assumptions if a not in self.comp.common]
             if own:
                 yield from _lines(f"{v.offer.label}: {'; '.join(own)}", width, "    ", first="  - ")
-        yield from _lines("years count from the start date: a vest at month 12 falls in year 1, at month 13 in "
-                          "year 2; the cliff holds back the initial grant only", width, "    ", first="  - ")
+        if any(v.offer.equity or v.offer.refresh for v in (r.value for r in self.comp.ranked)):
+            yield from _lines("years count from the start date: a vest at month 12 falls in year 1, at month 13 "
+                              "in year 2; the cliff holds back the initial grant only", width, "    ", first="  - ")
         methods = dict.fromkeys(m for p in self.placements.values() if p.article for m in p.article.method)
-        for method in methods:
+        for method in sorted(methods, key=lambda m: m.startswith("estimates")):  # the rounding note last
             yield from _lines(f"the article's range, {method}", width, "    ", first="  - ")
         if any(p.wages for p in self.placements.values()):
             yield from _lines(f"BLS percentiles are base wages (no bonus, no equity), BLS OEWS May 2025; the "
