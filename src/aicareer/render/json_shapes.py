@@ -152,3 +152,33 @@ def progress(plan: dict[str, Any], summary: Any, marks: dict[str, str]) -> dict[
             "months": [{"number": m.number, "label": m.label, "done_hours": m.done_hours,
                         "total_hours": m.total_hours, "share": round(m.share, 4)} for m in summary.months],
             "next": [t["id"] for t in summary.next_tasks], "marks": marks}
+
+
+def offers(comp: Any, placements: dict[str, Any], saved_to: str | None = None) -> dict[str, Any]:
+    """`aicareer offer --json`: every offer's input, years, totals, rank, difference, placement, assumptions."""
+    ranked = []
+    for r in comp.ranked:
+        value = r.value
+        placement = plain(placements[value.offer.label])
+        ranked.append({
+            "rank": r.rank,
+            "label": value.offer.label,
+            "offer": plain(value.offer),
+            "years": plain(value.years),
+            "total": value.total,
+            "average": value.average,
+            "difference": r.difference,
+            "difference_percent": r.difference_percent,
+            "assumptions": plain(value.assumptions),
+            "market": placement,
+        })
+    return {
+        "currency": "USD",
+        "basis": "before tax; cash = base + bonus at target + sign-on (year 1); equity at grant value unless growth",
+        "years": len(comp.ranked[0].value.years),
+        "offers": ranked,
+        "common_assumptions": plain(comp.common),
+        "sources": {"article_range": "the article (2025): the role's base + equity range",
+                    "wages": "U.S. Bureau of Labor Statistics, OEWS, May 2025 (base wages)"},
+        "saved_to": saved_to,
+    }

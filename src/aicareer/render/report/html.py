@@ -13,6 +13,7 @@ TEMPLATE = Path(__file__).resolve().parent / "report.html.j2"
 def render(model: ReportModel) -> str:
     import jinja2
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
+    # the loader lets report.html.j2 include its sections (offers.html.j2)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE.parent), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return env.from_string(TEMPLATE.read_text(encoding="utf-8")).render(r=model)

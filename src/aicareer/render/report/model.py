@@ -12,6 +12,7 @@ from aicareer.core.fmt import money, money_range
 from aicareer.domain.assessment import Assessment
 from aicareer.domain.gaps import RoleGap, why
 from aicareer.domain.roadmap import Plan
+from aicareer.render.report.offers import OffersSection, saved_offers_section
 
 WIDTH = 640  # the SVG's own units; it scales to the page
 LABEL = 170  # room for the labels left of the bars
@@ -71,6 +72,7 @@ class ReportModel:
     months: tuple[dict[str, object], ...]
     notes: tuple[str, ...]
     sources: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    offers: OffersSection | None = None  # the saved offers (aicareer offer --save): offers.html.j2
 
 
 def fit_chart(result: Assessment) -> Chart:
@@ -174,4 +176,5 @@ def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: M
         months=months,
         notes=tuple(n.full_text for n in result.notes),
         sources=sources,
+        offers=saved_offers_section(cat),
     )
