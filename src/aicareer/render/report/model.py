@@ -4,13 +4,14 @@ CLI prints (Assessment, RoleGap, Plan): nothing is computed a second time. Pure.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.core.fmt import money, money_range
 from aicareer.domain.assessment import Assessment
 from aicareer.domain.gaps import RoleGap, why
+from aicareer.domain.offers import Offer
 from aicareer.domain.roadmap import Plan
 from aicareer.render.report.offers import OffersSection, saved_offers_section
 
@@ -134,7 +135,7 @@ def timeline(plan: Plan, marks: Mapping[str, str]) -> Timeline:
 
 
 def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: Mapping[str, str],
-          pacing: str, person: str | None, today: datetime.date) -> ReportModel:
+          pacing: str, person: str | None, today: datetime.date, offers: Sequence[Offer] = ()) -> ReportModel:
     from aicareer.render.roadmap_text import FREE_MONTH, task_details  # plain strings, no rich
 
     reasons = tuple((m.role.name, m.score, tuple((r.sign, r.text) for r in m.reasons))
@@ -176,5 +177,5 @@ def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: M
         months=months,
         notes=tuple(n.full_text for n in result.notes),
         sources=sources,
-        offers=saved_offers_section(cat),
+        offers=saved_offers_section(cat, offers),
     )

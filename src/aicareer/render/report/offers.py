@@ -5,6 +5,7 @@ Computed with the same domain functions as `aicareer offer`; nothing is computed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aicareer.catalogue.index import Catalogue
@@ -12,7 +13,7 @@ from aicareer.catalogue.places import PlaceIndex
 from aicareer.catalogue.wages import WageTable
 from aicareer.core.errors import InputError
 from aicareer.core.fmt import dollars, money, money_range, percent
-from aicareer.domain.offers import OfferValue
+from aicareer.domain.offers import Offer, OfferValue
 
 WIDTH, LABEL = 640, 170
 
@@ -74,12 +75,10 @@ def _market(cat: Catalogue, value: OfferValue, places: PlaceIndex, table: WageTa
     return tuple(out)
 
 
-def saved_offers_section(cat: Catalogue) -> OffersSection | None:
-    """The section for the saved offers, or None when none were saved (reads the saved state)."""
+def saved_offers_section(cat: Catalogue, offers: Sequence[Offer]) -> OffersSection | None:
+    """The section for the saved offers, or None when none were saved."""
     from aicareer.domain.offers import compare_offers
-    from aicareer.state.offers_store import load_offers
 
-    offers = load_offers()
     if not offers:
         return None
     comp = compare_offers(offers)
