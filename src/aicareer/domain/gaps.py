@@ -68,7 +68,7 @@ def why(cat: Catalogue, role: Role, need: SkillNeed) -> str:
         first = flagged[0]
         labels = " and ".join(label for label, on in (("Hot", first.hot), ("In Demand", first.in_demand)) if on)
         more = f" (+{len(flagged) - 1} more)" if len(flagged) > 1 else ""
-        text += f"; O*NET 29.2: {labels} for {by_soc[first.occupation]}{more}"
+        text += f"; O*NET 30.3: {labels} for {by_soc[first.occupation]}{more}"
     return text
 
 
