@@ -262,3 +262,10 @@ def test_assess_top_match_without_a_range_shows_the_bls_base(run):
     out = flat(r.stdout.replace("│", " "))
     assert "no published base+equity range; national BLS base median $120k (Data Scientists)" in out
     assert "[bls-oews-2025]" in out
+
+
+def test_gap_says_whose_order_the_skills_are_in(run):
+    new = flat(run("gap", "cv-engineer", "--skills", "python").stdout)
+    assert "of 6 for CV Engineer (editorial order)" in new and "(article)" not in new.split("Sources")[0]
+    old = flat(run("gap", "mle", "--skills", "python").stdout)
+    assert "for ML Engineer (article)" in old

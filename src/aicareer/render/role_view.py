@@ -96,6 +96,8 @@ def _pay_block(cat: Catalogue, role: Role) -> RenderableType:
                     title=f"BLS base wage, national, May 2025 [{BLS_SOURCE}]: no equity, no bonus")
         grid.title_style = ""
         parts.append(grid)
+        parts.append(Text("Mapped by: the source that files the role's title under the occupation (the reasons: "
+                          f"aicareer role {role.id} --json, bls_base[].mapping).", style="dim"))
     survey = [f"{p.label}: median {money(p.median)} {p.basis}"
               + (f" (P25–P75 {money_range(p.p25, p.p75)})" if p.p25 and p.p75 else "")
               + (f"; {p.note}" if p.note else "") + f" [{', '.join(p.sources)}]"
