@@ -101,9 +101,10 @@ def test_structure_one_chart_per_section_and_no_network(run, tmp_path):
 
 
 def test_user_and_data_text_is_escaped(run, tmp_path, overlay):
-    from tests.test_loader import role_yaml
+    from tests.test_loader import role_yaml, track_yaml
 
-    folder = overlay({"roles.yaml": role_yaml(id="evil", name=HOSTILE.replace('"', "'"))})
+    folder = overlay({"roles.yaml": role_yaml(id="evil", name=HOSTILE.replace('"', "'")),
+                      "roadmaps.yaml": track_yaml("evil")})
     html = make_report(run, tmp_path, "--name", HOSTILE, "--data-dir", str(folder))
     page = parse(html)
     assert page.count("script") == 0 and page.count("img") == 0

@@ -58,10 +58,30 @@ def comparison(cat: Catalogue, comp: Comparison, references: list[Occupation]) -
     }
 
 
+def _bls_base(r: Role, table: Any = None) -> list[dict[str, Any]]:
+    from aicareer.render.role_view import national_base
+
+    notes = {link.soc: link.note for link in r.occupations}
+    return [{"soc": b.soc, "name": b.name, "median": b.median, "p10": b.p10, "p90": b.p90, "area": "national",
+             "period": "May 2025", "basis": "base wage", "sources": ["bls-oews-2025"],
+             "mapping": {"note": " ".join(notes[b.soc].split()), "sources": list(b.sources)}}
+            for b in national_base(r, table)]
+
+
 def roles(cat: Catalogue) -> dict[str, Any]:
-    return {"data_as_of": cat.reviewed.isoformat(),
-            "roles": [{"id": r.id, "name": r.name, "track": r.track, "aliases": list(r.aliases),
-                       "salary": plain(r.salary)} for r in cat.roles.values()]}
+    """Every role; `bls_base_median` is the national median base wage of the first mapped occupation
+    that has one (null when BLS publishes none), so a role without a published range shows no invented one."""
+    from aicareer.catalogue.wages import WageTable
+
+    table = WageTable.open()
+    out = []
+    for r in cat.roles.values():
+        base = next((b for b in _bls_base(r, table) if b["median"] is not None), None)
+        out.append({"id": r.id, "name": r.name, "track": r.track, "aliases": list(r.aliases),
+                    "other_titles": list(r.other_titles), "salary": plain(r.salary),
+                    "bls_base_median": {k: base[k] for k in ("soc", "name", "median", "period", "basis", "sources")}
+                    if base else None})
+    return {"data_as_of": cat.reviewed.isoformat(), "roles": out}
 
 
 def market(cat: Catalogue) -> dict[str, Any]:
@@ -72,13 +92,16 @@ def market(cat: Catalogue) -> dict[str, Any]:
 
 
 def role(cat: Catalogue, r: Role) -> dict[str, Any]:
-    data = plain(r)
+    from aicareer.render.role_view import pay_sources
+
+    data: dict[str, Any] = plain(r)
     data["skills"] = {
         kind: [{"id": sid, "name": cat.skills[sid].name, "note": r.skill_notes.get(sid)} for sid in ids]
         for kind, ids in (("must_have", r.must_have), ("nice_to_have", r.nice_to_have))
     }
+    data["bls_base"] = _bls_base(r)
     data["data_as_of"] = cat.reviewed.isoformat()
-    data["cited"] = sources(cat, [*r.sources, *(r.salary.sources if r.salary else ())])
+    data["cited"] = sources(cat, [*r.sources, *pay_sources(r)])
     return data
 
 

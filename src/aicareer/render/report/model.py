@@ -87,7 +87,14 @@ def fit_chart(result: Assessment) -> Chart:
 
 
 def salary_chart(result: Assessment) -> Chart:
+    """The published (or estimated) base + equity ranges. A role without a published range is left out,
+    and the note names it: no range is drawn that no source publishes."""
     pays = [(m.role.short_name, m.pay) for m in result.matches if m.pay is not None]
+    left_out = [m.role.short_name for m in result.matches if m.pay is None]
+    out_note = (f"left out, no published base+equity range (BLS base wages: aicareer role ID): {', '.join(left_out)}"
+                if left_out else "")
+    if not pays:
+        return Chart("Pay, base + equity, US dollars a year", 30, (), (), out_note or "no published range")
     lo = min(p.low for _, p in pays) // 50_000 * 50_000
     hi = -(-max(p.high + (25_000 if p.open_top else 0) for _, p in pays) // 50_000) * 50_000
     span = WIDTH - LABEL - 110  # room for the range written after the longest bar
@@ -100,7 +107,8 @@ def salary_chart(result: Assessment) -> Chart:
     ticks = tuple((LABEL + (v - lo) * scale, money(v)) for v in range(lo, hi + 1, 50_000))
     note = (f"≈ estimates for {result.level.name.lower()}, {result.location.name}"
             if any(p.estimate for _, p in pays) else "as published")
-    return Chart("Pay, base + equity, US dollars a year", 30 * len(bars) + 30, bars, ticks, note)
+    return Chart("Pay, base + equity, US dollars a year", 30 * len(bars) + 30, bars, ticks,
+                 f"{note}; {out_note}" if out_note else note)
 
 
 def gap_chart(cat: Catalogue, gap: RoleGap) -> Chart:
