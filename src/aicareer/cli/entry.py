@@ -24,7 +24,7 @@ from aicareer.core.errors import EXIT_INTERRUPTED
 COMMAND_MODULES = {
     "compare": "compare", "roles": "roles", "role": "roles", "market": "market",
     "data": "data", "assess": "assess", "gap": "gap", "roadmap": "roadmap", "report": "report", "offer": "offer",
-    "progress": "progress",
+    "progress": "progress", "profile": "profile",
 }
 
 

@@ -74,6 +74,8 @@ class ReportModel:
     notes: tuple[str, ...]
     sources: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     offers: OffersSection | None = None  # the saved offers (aicareer offer --save): offers.html.j2
+    inputs: tuple[tuple[str, str], ...] = ()  # (what, value): the answers the page was made from
+    flags: tuple[tuple[str, str], ...] = ()  # ("--location", "sf"): fills "--location ..." in commands
 
 
 def fit_chart(result: Assessment) -> Chart:
@@ -95,7 +97,7 @@ def salary_chart(result: Assessment) -> Chart:
                 if left_out else "")
     if not pays:
         return Chart("Pay, base + equity, US dollars a year", 30, (), (), out_note or "no published range")
-    lo = min(p.low for _, p in pays) // 50_000 * 50_000
+    lo = 0  # an honest axis: from zero, so bar lengths compare
     hi = -(-max(p.high + (25_000 if p.open_top else 0) for _, p in pays) // 50_000) * 50_000
     span = WIDTH - LABEL - 110  # room for the range written after the longest bar
     scale = span / (hi - lo)
@@ -186,4 +188,22 @@ def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: M
         notes=tuple(n.full_text for n in result.notes),
         sources=sources,
         offers=saved_offers_section(cat, offers),
+        inputs=inputs(cat, result),
+        flags=(("--location", result.location.id), ("--level", result.level.id)),
+    )
+
+
+def inputs(cat: Catalogue, result: Assessment) -> tuple[tuple[str, str], ...]:
+    """The answers behind the page, in words, for its top."""
+    a = result.answers
+    labels = {q: dict(cat.choices(cat.questions[q])) for q in ("background", "interests") if q in cat.questions}
+    skills = [cat.skills[s].name.split(" (")[0] for s in a.skills if s in cat.skills]
+    return (
+        ("Location", result.location.name),
+        ("Level", f"{result.level.name} (from {a.experience_years} years of experience)"),
+        ("Hours a week", str(a.hours_per_week)),
+        ("Background", labels.get("background", {}).get(a.background, a.background)),
+        ("Skills you have", ", ".join(skills) if skills else "none given"),
+        ("Interests", ", ".join(labels.get("interests", {}).get(i, i) for i in a.interests) or "none given"),
+        ("Salary goal", money(a.salary_goal) if a.salary_goal else "none given"),
     )
