@@ -43,7 +43,11 @@ def assert_honest(plan: Plan, hours_per_week: int) -> None:
     # the total is the work of the tasks, and it takes the headline's months at this pace
     assert sum(m.hours for m in plan.months) == pytest.approx(plan.pacing.total_hours)
     assert len(covered) - 1 < plan.pacing.total_hours / per_month <= len(covered) + 0.05
+    pieces = [p for m in plan.months for p in m.pieces]
     for t in plan.tasks:
+        mine = [p for p in pieces if p.task.id == t.id]
+        assert [p.part for p in mine] == list(range(1, len(mine) + 1)) and {p.parts for p in mine} <= {len(mine)}
+        assert sum(p.hours for p in mine) == pytest.approx(t.hours if t.active else 0)
         if t.kind != "learn":
             assert t.status != "known", f"{t.id} ({t.kind}) must never be skipped"
 
@@ -78,15 +82,16 @@ def test_student_at_2_and_20_hours_a_week(cat):
     total = slow.pacing.total_hours
     assert slow.pacing.months == math.ceil(total / (2 * 52 / 12) - 0.05) > 12
     assert fast.pacing.months == math.ceil(total / (20 * 52 / 12) - 0.05) < 12
-    from aicareer.render.roadmap_text import month_heading, pacing_text
+    from aicareer.render.roadmap_text import month_heading, month_pace, pacing_text
 
     assert "would fit it in the article's 12 months" in pacing_text(slow.pacing)
     assert "shorter than the article's 12 months" in pacing_text(fast.pacing)
     long_cards = [m for m in slow.months if m.count > 1]
     assert long_cards, "a 40-hour task at 2 h a week spans several months on one card"
-    heading = month_heading(long_cards[0])
-    months_said = float(heading.split("≈")[1].split(" months")[0])
-    assert months_said <= long_cards[0].count + 0.05 and " at 2 h a week" in heading
+    said = month_pace(long_cards[0])
+    months_said = float(said.split("≈")[1].split(" months")[0])
+    assert months_said <= long_cards[0].count + 0.05 and " at 2 h a week" in said
+    assert len(month_heading(long_cards[0])) < 76  # fits a card title at 80 columns
 
 
 def test_the_ai_pm_keeps_the_ab_test_and_the_review(cat):

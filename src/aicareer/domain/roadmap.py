@@ -447,10 +447,6 @@ def cards(stages: tuple[Stage, ...], work: list[PlanTask], by_month: Mapping[int
           per_month: float, start: datetime.date | None, chosen: Mapping[int, Occurrence]) -> tuple[PlanMonth, ...]:
     """Months to cards: consecutive months spent on one task only make one card."""
     index_of = {t.id: k for k, t in enumerate(work)}
-    parts: dict[int, int] = {}
-    for pieces in by_month.values():
-        for key, _ in pieces:
-            parts[key] = parts.get(key, 0) + 1
     groups: list[list[int]] = []
     for n in sorted(by_month):
         keys = [k for k, _ in by_month[n]]
@@ -458,6 +454,10 @@ def cards(stages: tuple[Stage, ...], work: list[PlanTask], by_month: Mapping[int
             groups[-1].append(n)
         else:
             groups.append([n])
+    parts: dict[int, int] = {}  # how many cards each task's work is spread over
+    for group in groups:
+        for key in {k for n in group for k, _ in by_month[n]}:
+            parts[key] = parts.get(key, 0) + 1
     last_month = {k: n for n in sorted(by_month) for k, _ in by_month[n]}
     # skipped tasks show in the card where the work before them ends (or the first card)
     shown_at: dict[str, int] = {}

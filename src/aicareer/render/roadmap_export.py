@@ -13,6 +13,7 @@ from aicareer.render.roadmap_text import (
     free_lines,
     headline,
     month_heading,
+    month_pace,
     pacing_text,
     piece_hours,
     task_details,
@@ -33,7 +34,10 @@ def markdown(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[s
         if m.phase.id != phase:
             phase = m.phase.id
             out += [f"## {m.phase.name}", ""]
-        out += [f"### {month_heading(m)}", "", f"**Goal:** {m.goal}", ""]
+        out += [f"### {month_heading(m)}", ""]
+        if month_pace(m):
+            out += [f"*{month_pace(m)}*", ""]
+        out += [f"**Goal:** {m.goal}", ""]
         rows = [(p.task, piece_hours(p), p.part == 1) for p in m.pieces]
         rows += [(t, f"{t.hours} h", True) for t in m.known]
         for t, hours, first in rows:

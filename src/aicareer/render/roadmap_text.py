@@ -66,12 +66,17 @@ def headline(plan: Plan) -> str:
 
 
 def month_heading(m: PlanMonth) -> str:
-    """'Month 3 · Mar 2027 · Foundation · 35 h', or for several months the work and its length
-    at the plan's pace: 'Months 5–8 · May–Aug 2027 · Foundation · 35 h, ≈4.0 months at 2 h a week'."""
+    """'Month 3 · Mar 2027 · Foundation · 35 h' (see month_pace for a card of several months)."""
     title = m.numbers if m.start is None else f"{m.numbers} · {m.label}"
+    return f"{title} · {m.phase.name} · {hours(m.hours)} h"
+
+
+def month_pace(m: PlanMonth) -> str | None:
+    """For a card of several months, its work against the pace: '35 h: ≈4.0 months at 2 h a week'."""
+    if m.count == 1:
+        return None
     pace = round(m.capacity / WEEKS_PER_MONTH)
-    length = f", ≈{m.length:.1f} months at {pace} h a week" if m.count > 1 else ""
-    return f"{title} · {m.phase.name} · {hours(m.hours)} h{length}"
+    return f"{hours(m.hours)} h of work: ≈{m.length:.1f} months at {pace} h a week, one task at a time."
 
 
 FREE_STAGE = "You know everything “{goal}” teaches: its tasks are skipped and its deliverable is dropped."

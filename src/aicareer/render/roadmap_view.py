@@ -17,6 +17,7 @@ from aicareer.render.roadmap_text import (
     free_lines,
     headline,
     month_heading,
+    month_pace,
     pacing_text,
     piece_hours,
     task_details,
@@ -88,6 +89,9 @@ def month_panel(plan: Plan, index: int, marks: Mapping[str, str]) -> Card:
     goals = [s.goal for s in m.stages]
     label = "Goal: " if len(goals) <= 1 else "Goals: "
     paragraphs = [Paragraph([(label, "bold"), ("; ".join(goals) or "catch up", "")], hang=2)]
+    pace = month_pace(m)
+    if pace:
+        paragraphs.append(Paragraph([(pace, "dim")]))
     rows = [(p.task, piece_hours(p), p.part == 1) for p in m.pieces]
     rows += [(t, f"{t.hours} h", True) for t in m.known]
     for t, hours, first in rows:
