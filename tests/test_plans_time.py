@@ -169,7 +169,7 @@ def test_progress_and_replan_through_the_cli_with_a_fixed_clock(run):
     clock = {"AICAREER_TODAY": "2027-04-02", "COLUMNS": "80"}
     r = run("progress", env=clock)
     assert r.exit_code == 0, r.output
-    assert "Today, 2 April 2027: month 4 of" in r.stdout and "behind by 104 h (≈13.0 weeks" in r.stdout
+    assert "Today, 2 April 2027: month 4 of" in r.stdout and "Behind by 104 h: ≈13.0 weeks at 8 h a week" in r.stdout
     assert "This week (8 h)" in r.stdout and "aicareer progress replan" in r.stdout
     data = json.loads(run("progress", "--json", env=clock).stdout)
     assert data["today"]["state"] == "behind" and data["today"]["month"] == 4

@@ -69,10 +69,11 @@ def is_valid_state(plan: object, marks: object) -> bool:
     return True
 
 
-def plan_record(plan: Plan, saved_at: str) -> dict[str, Any]:
+def plan_record(plan: Plan, saved_at: str, today: datetime.date | None = None) -> dict[str, Any]:
     """What the progress file keeps of a plan: enough to track and re-pace it without the data.
     Tasks are listed in the order the plan works through them; `month` is the plan month in which
-    a task's work ends; `pin` the month (YYYY-MM) of a conference a task was moved to."""
+    a task's work ends; `pin` the month (YYYY-MM) of a conference a task was moved to. A plan
+    without a start month is paced from `today` (else the day it was saved)."""
     stage = {s.number: s for s in plan.stages}
     pins = {p.task.id: f"{m.start:%Y-%m}" for m in plan.months if m.events and m.start
             for p in m.pieces if p.task.events and p.part == 1}
@@ -91,13 +92,17 @@ def plan_record(plan: Plan, saved_at: str) -> dict[str, Any]:
         "start": plan.start.isoformat() if plan.start else None,
         "hours_per_week": plan.pacing.hours_per_week,
         "saved": saved_at,
-        "paced_from": plan.start.isoformat() if plan.start else saved_at[:10],
+        "paced_from": _iso(plan.start or today) or saved_at[:10],
         "done_before": 0,
         "months": [{"number": m.number, "count": m.count, "label": m.label, "phase": m.phase.name, "goal": m.goal,
                     "start": m.start.isoformat() if m.start else None, "end": m.end.isoformat() if m.end else None}
                    for m in plan.months],
         "tasks": tasks,
     }
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def carry_marks(marks: Mapping[str, str], plan: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:

@@ -472,7 +472,7 @@ def cards(stages: tuple[Stage, ...], work: list[PlanTask], by_month: Mapping[int
     seen_part: dict[int, int] = {}
     out = []
     for group in groups:
-        pieces = []
+        pieces: list[tuple[int, float]] = []
         for n in group:
             for key, h in by_month[n]:
                 if pieces and pieces[-1][0] == key:

@@ -23,16 +23,16 @@ def standing_lines(plan: Mapping[str, Any], s: Standing) -> list[RenderableType]
         when = "past the plan's last month"
     else:
         total = max(m["number"] + m.get("count", 1) - 1 for m in plan["months"])
-        when = f"month {s.month} of {total}" + (f" ({s.month_label})" if s.month_label else "")
+        shown = s.month_label and not s.month_label.startswith("Month")
+        when = f"month {s.month} of {total}" + (f" ({s.month_label})" if shown else "")
     out: list[RenderableType] = [Text.assemble(("Today, ", "bold"), (f"{s.today:%-d %B %Y}: ", "bold"), when)]
-    gap = ""
-    if s.state in ("ahead", "behind"):
-        gap = f": {s.state} by {abs(s.difference):.0f} h (≈{s.weeks:.1f} weeks at {s.hours_per_week} h a week)"
-    elif s.state != "not started":
-        gap = f": {s.state}"
     out.append(Text(f"Done {s.done_hours} h of {s.total_hours} h; expected by today ({s.hours_per_week} h a week "
-                    f"since {s.paced_from:%-d %B %Y}): {s.expected_hours:.0f} h{gap}.",
-                    style=STATE_STYLE.get(s.state, "")))
+                    f"since {s.paced_from:%-d %B %Y}): {s.expected_hours:.0f} h."))
+    if s.state in ("ahead", "behind"):
+        out.append(Text(f"{s.state.capitalize()} by {abs(s.difference):.0f} h: ≈{s.weeks:.1f} weeks at "
+                        f"{s.hours_per_week} h a week.", style=STATE_STYLE[s.state]))
+    elif s.state != "not started":
+        out.append(Text(f"{s.state.capitalize()}.", style=STATE_STYLE[s.state]))
     return out
 
 

@@ -108,7 +108,7 @@ def roadmap(
 
     state = progress_store.load_progress()
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-    record = prog.plan_record(plan, now.isoformat())
+    record = prog.plan_record(plan, now.isoformat(), cal.today())
     marks, dropped = prog.carry_marks((state or {}).get("marks", {}), record)
     saved_to = None
     if not no_save:
