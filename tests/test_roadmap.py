@@ -113,6 +113,10 @@ def test_a_conference_task_lands_in_the_month_of_its_event(cat):
     assert cited.edition is not None and cited.year == 2026 and cited.edition.start.year == 2026
     assert cited.text().startswith("NeurIPS 2026: 6–12 December 2026, Sydney") and "[neurips-2026]" in cited.text()
     assert event_months(build_plan(cat, "mle")) == {}
+    from aicareer.domain.roadmap import event_occurrence
+
+    others = [p.task.id for p in month.pieces if p.task.id != "net-conference" and p.part == 1]
+    assert others and all(event_occurrence(plan, tid) is None for tid in others)
 
 
 def test_no_past_edition_is_shown_as_current(cat):

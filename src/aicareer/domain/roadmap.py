@@ -516,7 +516,7 @@ def event_occurrence(plan: Plan, task_id: str) -> tuple[PlanMonth, Occurrence] |
     """The card and event chosen for a conference task, when the plan has dates."""
     for m in plan.months:
         for o in m.events:
-            if any(p.task.id == task_id and p.part == 1 for p in m.pieces):
+            if any(p.task.id == task_id and p.part == 1 and o.event in p.task.events for p in m.pieces):
                 return m, o
     return None
 
