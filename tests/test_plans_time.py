@@ -276,3 +276,12 @@ def test_plan_request_defaults(cat):
     with pytest.raises(InputError, match="--track"):
         plan_request(track=None, background=None, hours_per_week=None, start=None, profile={}, top=[],
                      needs_dates=False, today=datetime.date(2027, 1, 1))
+
+
+def test_progress_months_hold_the_hours_their_cards_show(cat):
+    plan = build_plan(cat, "mle", hours_per_week=8, start=JAN)
+    record = plan_record(plan, "2027-01-01T00:00:00+00:00")
+    summary = summarise(record, {"se-python": "done"})
+    assert [round(m.total_hours) for m in summary.months] == [round(m.hours) for m in plan.months]
+    assert summary.months[0].done_hours == 30 and summary.done_hours == 30
+    assert summary.total_hours == plan.pacing.total_hours

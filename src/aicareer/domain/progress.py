@@ -42,6 +42,7 @@ class SavedTask(msgspec.Struct):
     phase: str = ""
     goal: str = ""
     pin: str | None = None
+    work: list[tuple[int, float]] = []  # (plan month, hours) for each month the task is worked in
 
 
 class SavedPlan(msgspec.Struct):
@@ -82,7 +83,8 @@ def plan_record(plan: Plan, saved_at: str, today: datetime.date | None = None) -
     tasks = []
     for tid in order:
         t, m = by_id[tid], plan.month_of(tid)
-        tasks.append({"id": t.id, "title": t.title, "month": m.number if m else 0, "hours": t.hours,
+        work = [[c.number, round(p.hours, 2)] for c in plan.months for p in c.pieces if p.task.id == tid]
+        tasks.append({"id": t.id, "title": t.title, "month": m.number if m else 0, "hours": t.hours, "work": work,
                       "status": t.status, "kind": t.kind, "phase": stage[t.stage].phase.name if t.stage in stage
                       else "", "goal": stage[t.stage].goal if t.stage in stage else "", "pin": pins.get(t.id)})
     return {
@@ -131,8 +133,8 @@ class MonthProgress(msgspec.Struct, frozen=True):
     label: str
     phase: str
     goal: str
-    done_hours: int
-    total_hours: int
+    done_hours: float
+    total_hours: float
     open_tasks: tuple[dict[str, Any], ...]
 
     @property
@@ -145,14 +147,8 @@ class Progress(msgspec.Struct, frozen=True):
     done_tasks: int
     skipped_tasks: int
     open_tasks: int
-
-    @property
-    def done_hours(self) -> int:
-        return sum(m.done_hours for m in self.months)
-
-    @property
-    def total_hours(self) -> int:
-        return sum(m.total_hours for m in self.months)
+    done_hours: int
+    total_hours: int
 
     @property
     def share(self) -> float:
@@ -160,29 +156,38 @@ class Progress(msgspec.Struct, frozen=True):
 
     @property
     def next_tasks(self) -> list[dict[str, Any]]:
-        return [t for m in self.months for t in m.open_tasks][:3]
+        return list({t["id"]: t for m in self.months for t in m.open_tasks}.values())[:3]
+
+
+def _share_in(task: Mapping[str, Any], month: int) -> float:
+    """The hours of a task worked in a plan month (card number): its `work` pieces, else all of
+    it in its `month`."""
+    work = task.get("work")
+    if work:
+        return float(sum(h for n, h in work if n == month))
+    return float(task["hours"]) if task["month"] == month else 0.0
 
 
 def summarise(plan: Mapping[str, Any], marks: Mapping[str, str]) -> Progress:
-    """Hours done over hours planned, per month and overall. Tasks you already knew and
-    tasks you skip count in neither."""
+    """Hours done over hours planned, per month (the hours the plan puts in that month) and
+    overall. Tasks you already knew and tasks you skip count in neither."""
     months = []
-    done = skipped = open_ = 0
     rows = list(plan["months"])
     if any(t["month"] == 0 for t in plan["tasks"]):
         rows.insert(0, {"number": 0, "label": f"Before {plan.get('replanned') or 'the replan'}", "phase": "",
                         "goal": "tasks done, skipped or known before the plan was re-paced"})
+    tasks = [t for t in plan["tasks"] if t["status"] != "known"]
+    kept = [t for t in tasks if marks.get(t["id"]) != "skipped"]
     for m in rows:
-        tasks = [t for t in plan["tasks"] if t["month"] == m["number"] and t["status"] != "known"]
-        counted = [t for t in tasks if marks.get(t["id"]) != "skipped"]
-        done_hours = sum(t["hours"] for t in counted if marks.get(t["id"]) == "done")
-        still = tuple(t for t in counted if marks.get(t["id"]) != "done")
-        done += sum(1 for t in tasks if marks.get(t["id"]) == "done")
-        skipped += sum(1 for t in tasks if marks.get(t["id"]) == "skipped")
-        open_ += len(still)
+        here = [(t, _share_in(t, m["number"])) for t in kept]
+        here = [(t, h) for t, h in here if h > 0]
+        done_hours = sum(h for t, h in here if marks.get(t["id"]) == "done")
+        still = tuple(t for t, _ in here if marks.get(t["id"]) != "done")
         months.append(MonthProgress(m["number"], m["label"], m["phase"], m["goal"], done_hours,
-                                    sum(t["hours"] for t in counted), still))
-    return Progress(tuple(months), done, skipped, open_)
+                                    sum(h for _, h in here), still))
+    done = [t for t in tasks if marks.get(t["id"]) == "done"]
+    return Progress(tuple(months), len(done), sum(1 for t in tasks if marks.get(t["id"]) == "skipped"),
+                    len(kept) - len(done), sum(t["hours"] for t in done), sum(t["hours"] for t in kept))
 
 
 def counted(plan: Mapping[str, Any], marks: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -298,9 +303,11 @@ def replan(plan: Mapping[str, Any], marks: Mapping[str, str], today: datetime.da
     by_month = month_pieces(flow([float(t["hours"]) for t in open_], per_month, offset=offset, pins=pins), per_month)
     ends = {key: n for n in sorted(by_month) for key, _ in by_month[n]}
     done_now = sum(t["hours"] for t in counted(plan, marks) if marks.get(t["id"]) == "done")
-    tasks = [dict(t, month=ends[k] + 1) for k, t in enumerate(open_)]
+    tasks = [dict(t, month=ends[k] + 1, work=[[n + 1, round(h, 2)] for n in sorted(by_month)
+                                             for key, h in by_month[n] if key == k])
+             for k, t in enumerate(open_)]
     moved = {t["id"] for t in tasks}
-    tasks = [dict(t, month=0) for t in plan["tasks"] if t["id"] not in moved] + tasks
+    tasks = [dict(t, month=0, work=[[0, t["hours"]]]) for t in plan["tasks"] if t["id"] not in moved] + tasks
     months = []
     for n in sorted(by_month):
         first, last = cal.span(start, n + 1)

@@ -160,6 +160,7 @@ def progress(plan: dict[str, Any], summary: Any, marks: dict[str, str], standing
             "done_hours": summary.done_hours, "total_hours": summary.total_hours,
             "share": round(summary.share, 4), "done_tasks": summary.done_tasks,
             "skipped_tasks": summary.skipped_tasks, "open_tasks": summary.open_tasks,
-            "months": [{"number": m.number, "label": m.label, "done_hours": m.done_hours,
-                        "total_hours": m.total_hours, "share": round(m.share, 4)} for m in summary.months],
+            "months": [{"number": m.number, "label": m.label, "done_hours": round(m.done_hours, 1),
+                        "total_hours": round(m.total_hours, 1), "share": round(m.share, 4)}
+                       for m in summary.months],
             "next": [t["id"] for t in summary.next_tasks], "marks": marks}

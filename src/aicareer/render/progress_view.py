@@ -50,7 +50,7 @@ def progress_view(plan: Mapping[str, Any], p: Progress, s: Standing | None = Non
     rows: list[tuple[object, ...]] = [
         (m.label, m.phase, f"{round(m.share * 100)}%" if m.total_hours else "–",
          RangeBar(0, m.share * 100, (0, 100), style="green") if m.done_hours else "",
-         f"{m.done_hours}/{m.total_hours}") for m in p.months]
+         f"{m.done_hours:.0f}/{m.total_hours:.0f}") for m in p.months]
     rows.append((("Overall", "bold"), "", (f"{round(p.share * 100)}%", "bold"),
                  RangeBar(0, p.share * 100, (0, 100), style="bold green") if p.done_hours else "",
                  f"{p.done_hours}/{p.total_hours}"))
