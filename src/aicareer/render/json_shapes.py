@@ -167,13 +167,25 @@ def posting(name: str, result: Any, known_from: str) -> dict[str, Any]:
     }
 
 
-def progress(plan: dict[str, Any], summary: Any, marks: dict[str, str]) -> dict[str, Any]:
-    return {"plan": {k: plan[k] for k in ("track", "background", "start", "hours_per_week", "saved")},
+def progress(plan: dict[str, Any], summary: Any, marks: dict[str, str], standing: Any = None) -> dict[str, Any]:
+    today = None
+    if standing is not None:
+        s = standing
+        today = {"date": s.today.isoformat(), "paced_from": s.paced_from.isoformat(), "month": s.month,
+                 "month_label": s.month_label or None, "state": s.state, "done_hours": s.done_hours,
+                 "expected_hours": round(s.expected_hours, 1), "difference_hours": round(s.difference, 1),
+                 "difference_weeks": round(s.weeks, 2),
+                 "this_week": [{"id": t.id, "hours": round(t.hours, 1), "task_hours": t.task_hours}
+                               for t in s.this_week]}
+    return {"plan": {k: plan.get(k) for k in ("track", "background", "start", "hours_per_week", "saved",
+                                              "paced_from", "replanned")},
+            "today": today,
             "done_hours": summary.done_hours, "total_hours": summary.total_hours,
             "share": round(summary.share, 4), "done_tasks": summary.done_tasks,
             "skipped_tasks": summary.skipped_tasks, "open_tasks": summary.open_tasks,
-            "months": [{"number": m.number, "label": m.label, "done_hours": m.done_hours,
-                        "total_hours": m.total_hours, "share": round(m.share, 4)} for m in summary.months],
+            "months": [{"number": m.number, "label": m.label, "done_hours": round(m.done_hours, 1),
+                        "total_hours": round(m.total_hours, 1), "share": round(m.share, 4)}
+                       for m in summary.months],
             "next": [t["id"] for t in summary.next_tasks], "marks": marks}
 
 

@@ -126,22 +126,32 @@ def gap_chart(cat: Catalogue, gap: RoleGap) -> Chart:
 
 
 def timeline(plan: Plan, marks: Mapping[str, str]) -> Timeline:
-    cell = WIDTH / len(plan.months)
-    bands = []
-    for phase in {m.phase.id: m.phase for m in plan.months}.values():
-        width = cell * (phase.last - phase.first + 1)
-        fits = int(width / 8.5)  # about 8.5 units a character at the band's font size
-        name = phase.name if len(phase.name) <= fits else phase.name[: fits - 1].rstrip() + "…"
-        bands.append(Band((phase.first - 1) * cell, width, name, phase.id))
+    """A cell per plan month; a card of several months is one bar as wide as its months; the
+    phase bands follow the cards' phases. Fill: the share of the card's hours marked done."""
+    total = max((m.last for m in plan.months), default=1)
+    cell = WIDTH / total
+    bands: list[Band] = []
+    for m in plan.months:
+        if bands and bands[-1].kind == m.phase.id:
+            last = bands[-1]
+            bands[-1] = Band(last.x, last.width + cell * m.count, last.label, last.kind)
+        else:
+            bands.append(Band((m.number - 1) * cell, cell * m.count, m.phase.name, m.phase.id))
+    named = []
+    for band in bands:
+        fits = int(band.width / 8.5)  # about 8.5 units a character at the band's font size
+        name = band.label if len(band.label) <= fits else band.label[: max(0, fits - 1)].rstrip() + "…"
+        named.append(Band(band.x, band.width, name, band.kind))
     months = []
     for m in plan.months:
-        active = [t for t in m.tasks if t.active and marks.get(t.id) != "skipped"]
-        total = sum(t.hours for t in active)
-        done = sum(t.hours for t in active if marks.get(t.id) == "done")
-        share = done / total if total else 0.0
+        active = [p for p in m.pieces if marks.get(p.task.id) != "skipped"]
+        hours = sum(p.hours for p in active)
+        done = sum(p.hours for p in active if marks.get(p.task.id) == "done")
+        share = done / hours if hours else 0.0
         label = f"M{m.number}" if m.start is None else m.start.strftime("%b")
-        months.append(Bar(label, (m.number - 1) * cell, 0, cell * share, f"{m.hours} h", m.phase.id))
-    return Timeline(tuple(bands), tuple(months), cell, 70)
+        months.append(Bar(label, (m.number - 1) * cell, 0, cell * m.count * share, f"{round(m.hours)} h",
+                          m.phase.id))
+    return Timeline(tuple(named), tuple(months), cell, 70)
 
 
 def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: Mapping[str, str],
@@ -157,9 +167,9 @@ def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: M
             methods.append(f"{result.location.name}: {result.location.method}")
         methods.append("estimates are rounded to the nearest $1,000")
     months = tuple({
-        "heading": f"Month {m.number}" + ("" if m.start is None else f" · {m.label}"),
+        "heading": m.numbers + ("" if m.start is None else f" · {m.label}"),
         "phase": m.phase.name, "phase_id": m.phase.id, "goal": m.goal, "deliverable": m.deliverable,
-        "hours": m.hours, "milestones": list(m.milestones), "free": FREE_MONTH if m.hours == 0 else "",
+        "hours": round(m.hours), "milestones": list(m.milestones), "free": FREE_MONTH if m.hours == 0 else "",
         "tasks": [{"id": t.id, "title": t.title, "hours": t.hours, "status": t.status,
                    "mark": marks.get(t.id, "known" if t.status == "known" else ""),
                    "details": task_details(plan, t)} for t in m.tasks],
@@ -182,7 +192,8 @@ def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: M
         gap=gap_chart(cat, gap),
         gap_missing=tuple((n.skill.name, n.kind, why(cat, gap.role, n), n.skill.learn_hours) for n in gap.missing),
         timeline=timeline(plan, marks),
-        plan_title=f"12-month plan: {plan.track.name}",
+        plan_title=f"The article's 12-month plan at your pace: {plan.pacing.months} months at "
+                   f"{plan.pacing.hours_per_week} h a week · {plan.track.name}",
         pacing=pacing,
         months=months,
         notes=tuple(n.full_text for n in result.notes),
