@@ -104,9 +104,9 @@ def test_card_url_is_a_link_in_every_piece():
 
 @pytest.fixture
 def chinese_data(overlay):
-    from tests.test_loader import role_yaml
+    from tests.test_loader import role_yaml, track_yaml
 
-    return overlay({"roles.yaml": role_yaml(id="zh", name=CHINESE)})
+    return overlay({"roles.yaml": role_yaml(id="zh", name=CHINESE), "roadmaps.yaml": track_yaml("zh")})
 
 
 # compare's table (render/compare_view.py, another module) still measures names with len() and cuts
