@@ -73,7 +73,8 @@ class Cell(msgspec.Struct, frozen=True):
     footnotes: dict[str, str]
 
     def percentile(self, name: str) -> int | None:
-        return getattr(self, name)
+        value: int | None = getattr(self, name)
+        return value
 
     @property
     def published(self) -> bool:
