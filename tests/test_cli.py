@@ -113,8 +113,10 @@ def test_role_json(run):
 def test_market_shows_figures_hotspots_and_industries(run):
     out = run("market", env={"COLUMNS": "120"}).stdout
     for needle in ("+300%", "1.5%", "−40%", "+15–20%", "70%", "−12%", "San Francisco Bay Area", "Austin",
-                   "JPMorgan", "Autonomous vehicles", "cooling", "$170,110", "+53.9%"):
+                   "JPMorgan", "Autonomous vehicles", "cooling", "$170,110", "Data Scientists (15-2051)",
+                   "US median $120,230", "Top by median", "Top by employment", "BLS OEWS May 2025"):
         assert needle in out, needle
+    assert "Data as of" in out and "data reviewed" in out  # the review date never stands alone
 
 
 def test_market_json(run):

@@ -269,3 +269,13 @@ def test_a_bad_location_answer_exits_2(run, tmp_path, place, msg):
     answers.write_text(json.dumps({**CHANGER, "location": place}))
     r = run("assess", "--answers", str(answers), "--no-save")
     assert r.exit_code == 2 and msg in r.stderr
+
+
+def test_a_coachs_places_yaml_adds_names_and_data_validate_reports_bad_codes(run, overlay):
+    folder = overlay({"places.yaml": 'aliases:\n  hq: "0042660"\n  mars base: "0099999"\n',
+                      "sources.yaml": (Path(__file__).resolve().parents[1] / "data" / "sources.yaml").read_text()})
+    r = run("data", "validate", str(folder))
+    assert r.exit_code == 2 and "mars base" in r.stdout and "0099999" in r.stdout
+    data = json.loads(run("compare", "mle", "-l", "hq", "--data-dir", str(folder), "--json").stdout)
+    assert data["location"]["bls_area_name"] == "Seattle-Tacoma-Bellevue, WA"
+    assert run("compare", "mle", "-l", "hq").exit_code == 2  # the bundled data has no such name

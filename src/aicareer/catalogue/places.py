@@ -413,3 +413,16 @@ def index_for(data_dir: Path | None) -> PlaceIndex:
     if not overlay.is_file():
         return default_index()
     return PlaceIndex.load(overlays=[overlay])
+
+
+def check(data_dir: Path | None) -> list[str]:
+    """Problems of the places a data folder gives (its places.yaml over the bundled one), one line each:
+    a file that does not read, or an alias naming a BLS area code that does not exist."""
+    path = Path(data_dir) / "places.yaml" if data_dir is not None else default_data_dir() / "places.yaml"
+    if not path.is_file():
+        return []
+    try:
+        index = PlaceIndex.load(overlays=[path]) if data_dir is not None else PlaceIndex.load()
+    except Exception as exc:  # a YAML or shape error: reported, not raised (validate lists every problem)
+        return [f"{path}: {' '.join(str(exc).split())}"]
+    return [f"{path}: {problem}" for problem in index.problems]

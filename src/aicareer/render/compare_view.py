@@ -153,7 +153,7 @@ def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation])
             row.role.trend.summary, DEMAND_STYLE.get(row.role.trend.demand, "")))
     first = True
     for role_row, w in bls_rows:
-        sub = f"{w.soc} " + ("BLS" if role_row.pay is not None else "no b+e range")
+        sub = f"BLS {w.soc}"
         bls = _bls_row(role_row.role.short_name, sub, w, scale, section=first)
         if bls is not None:
             rows.append(bls)
