@@ -143,3 +143,19 @@ def test_location_suggests_only_close_names(cat):
     with pytest.raises(InputError) as exc:
         compare(cat, location="boston ma xyz qq")
     assert "Austin" not in exc.value.message
+
+
+def test_a_market_yaml_location_adjustment_is_still_accepted(cat):
+    us = next(loc for loc in cat.market.adjustments.locations if loc.id == "us")
+    pay = estimate(cat.roles["mle"].salary, us)
+    assert (pay.low, pay.high, pay.estimate) == (150000, 350000, False)
+
+
+def test_place_estimate_is_the_compare_method(cat, wages):
+    from aicareer.catalogue.places import default_index
+    from aicareer.domain.salary import place_estimate
+
+    place = default_index().resolve("seattle").place
+    pay, local = place_estimate(cat, wages, cat.roles["mle"], place, find_level(cat, "mid"))
+    row = compare(cat, ["mle"], location="seattle", level="mid", wages=wages).rows[0]
+    assert (pay.low, pay.high) == (row.pay.low, row.pay.high) and local.ratio == row.local.ratio

@@ -20,7 +20,7 @@ from typing import Literal, TypeVar
 import msgspec
 
 from aicareer.catalogue.index import Catalogue
-from aicareer.catalogue.models import LevelAdjustment, Role, SalaryRange, SurveyPay
+from aicareer.catalogue.models import LevelAdjustment, LocationAdjustment, Role, SalaryRange, SurveyPay
 from aicareer.catalogue.places import Ambiguous, Place, PlaceIndex, Resolved
 from aicareer.catalogue.wages import NATION, WageTable
 from aicareer.core.errors import InputError
@@ -161,8 +161,17 @@ def _round(value: float) -> int:
     return int(round(value / 1000.0)) * 1000
 
 
-def estimate(salary: SalaryRange, ratio: float | None = None, level: LevelAdjustment | None = None) -> Estimate:
-    """The role's range for a level and a location ratio; published as-is when neither moves it."""
+def estimate(salary: SalaryRange, ratio: float | LocationAdjustment | None = None,
+             level: LevelAdjustment | None = None) -> Estimate:
+    """The role's range for a level and a location ratio (local_pay(...).ratio); published as-is when neither
+    moves it. A market.yaml LocationAdjustment is still accepted (its premiums; only us/remote remain, at 0)."""
+    if isinstance(ratio, LocationAdjustment):
+        low_r, high_r = 1 + ratio.premium_low / 100, 1 + ratio.premium_high / 100
+        banded = estimate(salary, None, level)
+        if low_r == high_r == 1.0:
+            return banded
+        return Estimate(_round(banded.low * low_r), _round(banded.high * high_r), banded.open_top, banded.basis,
+                        True)
     low, high, open_top = float(salary.low), float(salary.high), salary.open_top
     changed = False
     if level is not None:
@@ -236,6 +245,14 @@ def choose_place(cat: Catalogue, places: PlaceIndex, query: str) -> PlaceChoice:
     method = ("each range × the local / US ratio of the BLS OEWS May 2025 median annual wage of the role's "
               "occupations (thin or unpublished cells fall back to the state, then the nation)")
     return PlaceChoice(res.matched, place, place.name, method, (WAGE_SOURCE,), _claim(cat, places, place))
+
+
+def place_estimate(cat: Catalogue, wages: WageTable, role: Role, place: Place,
+                   level: LevelAdjustment | None = None) -> tuple[Estimate, LocalPay | None]:
+    """The role's article range for a place and level by the one method (for other features, e.g. offers)."""
+    assert role.salary is not None
+    local = local_pay(cat, wages, role, place.code) if place.kind not in ("nation", "remote") else None
+    return estimate(role.salary, local.ratio if local else None, level), local
 
 
 def local_pay(cat: Catalogue, wages: WageTable, role: Role, area_code: str) -> LocalPay | None:
