@@ -351,12 +351,10 @@ def metro_figures(cat: Catalogue, wages: WageTable, top: int = 5) -> list[Occupa
             roles_of.setdefault(link.soc, []).append(role.short_name)
     areas = {a.code: a for a in wages.areas()}
     metros: dict[str, list[MetroFigure]] = {soc: [] for soc in roles_of}
-    for cell in wages.all_cells(roles_of):
-        area = areas.get(cell.area_code)
-        if area is None or area.kind != "metro" or not cell.published or cell.thin_reason() is not None:
-            continue
-        assert cell.median is not None and cell.employment is not None
-        metros[cell.soc].append(MetroFigure(area.name, cell.median, cell.employment))
+    for code, soc, employment, median in wages.medians(roles_of):
+        area = areas.get(code)
+        if area is not None and area.kind == "metro":
+            metros[soc].append(MetroFigure(area.name, median, employment))
     out = []
     for soc, roles in roles_of.items():
         national = wages.cell(NATION, soc)
