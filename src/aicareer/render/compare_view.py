@@ -135,7 +135,9 @@ def data_periods(cat: Catalogue, wages_period: str | None) -> Text:
 def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation]) -> RenderableType:
     """Salary ranges side by side on one scale; BLS base wages of the roles' occupations; notes."""
     located = comp.location is not None
-    bls_rows = [(r, w) for r in comp.rows if r.local and (located or r.pay is None) for w in r.local.occupations]
+    # with a place: every occupation of every role; without: the first (main) occupation of a role with no range
+    bls_rows = [(r, w) for r in comp.rows if r.local and (located or r.pay is None)
+                for w in (r.local.occupations if located else r.local.occupations[:1])]
     # an open top reaches past its high end, so leave room for its arrow
     values = [v for r in comp.rows if r.pay for v in (r.pay.low, r.pay.high + (1 if r.pay.open_top else 0))]
     values += [v for o in references for v in (o.wages.p10, o.wages.p90)]
@@ -189,7 +191,10 @@ def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation])
                 line += (f"; {s.label}: median {money(s.median)} {s.basis} (Stack Overflow {s.period}, "
                          f"secondary, self-reported, n={s.n}{low_n}) [{', '.join(s.sources)}]")
             lines.append(line)
-        parts.append(bullets("Roles without an article range (BLS base wages above):", lines))
+        title = ("Roles without an article range (BLS base wages above):" if located else
+                 "Roles without an article range (BLS above: the first of their occupations; all of them with "
+                 "--location us):")
+        parts.append(bullets(title, lines))
     if comp.adjusted or comp.location or comp.level:
         parts.append(bullets("≈ = estimate, derived from the published range. Method:", comp.methods,
                              "bold yellow"))
