@@ -137,6 +137,8 @@ def main() -> None:
             ("--help", ["--help"], 1.0),
             ("compare", ["compare"], 1.0),
             ("compare --json", ["compare", "--json"], 1.0),
+            ("compare mle -l seattle", ["compare", "mle", "--location", "seattle"], 1.0),
+            ("locations seattle", ["locations", "seattle"], 1.0),
             ("role mle", ["role", "mle"], 1.0),
             ("market", ["market"], 1.0),
             ("roadmap --track mle", ["roadmap", "--track", "mle", "--no-save"], 1.0),

@@ -92,7 +92,9 @@ def test_level_follows_experience_and_location_adjusts_pay(cat):
     junior = assess(cat, parse_answers(cat, {**raw, "experience_years": 0, "location": "sf"}))
     assert junior.level.id == "entry"
     prompt = next(m for m in junior.matches if m.role.id == "prompt")
-    assert prompt.pay.estimate and prompt.pay.low == 144000  # 120k x 1.2
+    ratio = prompt.local.ratio  # the BLS San Francisco / US median ratio of the role's occupations
+    assert ratio is not None and ratio > 1.2
+    assert prompt.pay.estimate and prompt.pay.low == round(120000 * ratio / 1000) * 1000
     assert any("rare at entry level" in r.text for r in prompt.reasons)
 
 

@@ -44,7 +44,10 @@ def test_compare_shows_every_role_with_basis_sources_and_date(run, cat):
 
 def test_compare_marks_estimates_and_states_the_method(run):
     out = run("compare", "mle", "--location", "sf", "--level", "senior").stdout
-    assert "≈$" in out and "Method" in out and "+30%" in out and "top third" in out
+    assert "≈$" in out and "Method" in out and "top third" in out
+    flat = " ".join(out.split())
+    assert "San Francisco-Oakland-Fremont, CA / US median wage ×" in flat  # the BLS ratio is the method
+    assert "20-30%" in flat and "claim" in flat  # the article's sentence, as its claim
     plain = run("compare", "mle").stdout
     assert "≈" not in plain and "Method" not in plain
 
@@ -67,14 +70,21 @@ def test_compare_json_shape(run, cat):
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert set(data) >= {"data_as_of", "currency", "location", "level", "methods", "roles", "reference", "sources"}
-    assert data["location"] == "nyc" and data["currency"] == "USD"
+    assert data["location"]["id"] == "nyc" and data["location"]["bls_area_code"] == "0035620"
+    assert data["currency"] == "USD" and data["data_period"]["bls"] == "BLS OEWS May 2025"
     first = data["roles"][0]
     assert set(first) >= {"id", "name", "track", "basis", "low", "high", "open_top", "midpoint", "estimate",
                           "published", "trend"}
-    for row in data["roles"]:
+    priced = [row for row in data["roles"] if row["published"] is not None]
+    assert {row["id"] for row in priced} == {"mle", "prompt", "aipm", "nlp"}
+    for row in priced:
         assert isinstance(row["low"], int) and isinstance(row["high"], int) and row["estimate"] is True
-    assert {s["id"] for s in data["sources"]} >= {"article", "bls-oews-2024"}
-    assert all(ref["basis"] == "base wage" for ref in data["reference"])
+        assert "New York-Newark-Jersey City, NY-NJ / US median wage ×" in row["method"]
+    for row in data["roles"]:
+        if row["published"] is None:
+            assert row["note"] == "no published base+equity range" and row["bls"]["occupations"]
+    assert {s["id"] for s in data["sources"]} >= {"article", "bls-oews-2025"}
+    assert data["reference"] == []  # with a place, the roles' own local BLS rows replace the national ones
 
 
 def test_compare_json_without_reference(run):
@@ -103,8 +113,10 @@ def test_role_json(run):
 def test_market_shows_figures_hotspots_and_industries(run):
     out = run("market", env={"COLUMNS": "120"}).stdout
     for needle in ("+300%", "1.5%", "−40%", "+15–20%", "70%", "−12%", "San Francisco Bay Area", "Austin",
-                   "JPMorgan", "Autonomous vehicles", "cooling", "$170,110", "+53.9%"):
+                   "JPMorgan", "Autonomous vehicles", "cooling", "$170,110", "Data Scientists (15-2051)",
+                   "US median $120,230", "Top by median", "Top by employment", "BLS OEWS May 2025"):
         assert needle in out, needle
+    assert "Data as of" in out and "data reviewed" in out  # the review date never stands alone
 
 
 def test_market_json(run):

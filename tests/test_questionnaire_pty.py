@@ -14,7 +14,12 @@ ENTER, SPACE, DOWN, CTRL_C, CTRL_D = "\r", " ", "\x1b[B", "\x03", "\x04"
 PROMPTS = [
     "What best describes you",
     "Years of professional experience",
+<<<<<<< HEAD
     "Which skill areas do you know",
+=======
+    "Years in a technical, data or AI role",
+    "Which of these do you already know",
+>>>>>>> pay
     "What kind of work do you want more of",
     "Any industries",
     "Where will you work",
@@ -41,13 +46,22 @@ def test_answering_every_question(tmp_path):
     child = spawn(tmp_path)
     answer(child, PROMPTS[0], DOWN + DOWN + ENTER)  # data scientist
     answer(child, PROMPTS[1], "\x7f" + "4" + ENTER)  # replace the default 3 with 4
+<<<<<<< HEAD
     answer(child, PROMPTS[2], SPACE + ENTER)  # the first area, Programming & data
     answer(child, "Programming & data: which can you use at work?", SPACE + ENTER)  # Python
     answer(child, PROMPTS[3], DOWN * 6 + SPACE + ENTER)  # language-speech
     answer(child, PROMPTS[4], DOWN * 2 + SPACE + ENTER)  # healthcare
     answer(child, PROMPTS[5], ENTER)  # us
     answer(child, PROMPTS[6], ENTER)
+=======
+    answer(child, PROMPTS[2], "\x7f" + "4" + ENTER)  # 4 years in a technical, data or AI role
+    answer(child, PROMPTS[3], SPACE + ENTER)  # Python (the first skill)
+    answer(child, PROMPTS[4], DOWN * 6 + SPACE + ENTER)  # language-speech
+    answer(child, PROMPTS[5], DOWN * 2 + SPACE + ENTER)  # healthcare
+    answer(child, PROMPTS[6], ENTER)  # us
+>>>>>>> pay
     answer(child, PROMPTS[7], ENTER)
+    answer(child, PROMPTS[8], ENTER)
     child.expect_exact("Your AI role matches")
     child.expect(pexpect.EOF)
     child.close()
@@ -55,6 +69,7 @@ def test_answering_every_question(tmp_path):
     saved = json.loads((tmp_path / "profile.json").read_text())
     assert saved["answers"]["background"] == "data-scientist"
     assert saved["answers"]["experience_years"] == 4
+    assert saved["answers"]["relevant_years"] == 4
     assert saved["answers"]["skills"] == ["python"]
     assert saved["answers"]["interests"] == ["language-speech"]
     assert saved["answers"]["industries"] == ["healthcare"]
@@ -78,11 +93,11 @@ def test_prompts_ask_only_what_is_missing(tmp_path):
     answers = tmp_path / "partial.yaml"
     answers.write_text("background: student\nexperience_years: 0\nskills: [python]\ninterests: [research]\n")
     child = spawn(tmp_path, "--answers", str(answers), "--no-save")
-    child.expect_exact(PROMPTS[5])  # location is the first missing question
+    child.expect_exact(PROMPTS[6])  # location is the first missing question
     before = child.before
-    assert PROMPTS[0] not in before and PROMPTS[2] not in before
+    assert PROMPTS[0] not in before and PROMPTS[3] not in before
     child.send(ENTER)
-    answer(child, PROMPTS[6], ENTER)
+    answer(child, PROMPTS[7], ENTER)
     child.expect_exact("Your AI role matches")
     child.expect(pexpect.EOF)
     child.close()
@@ -167,7 +182,7 @@ def test_ctrl_d_at_each_prompt_aborts(tmp_path, at):
     for prompt in PROMPTS[:at]:
         answer(child, prompt, ENTER)
     child.expect_exact(PROMPTS[at])
-    if at in (1, 6, 7):  # a text prompt: clear the default, then end of input on an empty line
+    if at in (1, 2, 7, 8):  # a text prompt: clear the default, then end of input on an empty line
         child.send("\x7f")
     child.send(CTRL_D)
     child.expect_exact("Aborted.")

@@ -155,3 +155,15 @@ def test_reading_one_place_does_not_parse_the_others(table):
     fresh = WageTable.open()
     fresh.lookup(SEATTLE, "15-1252")
     assert set(fresh._cells) == {SEATTLE}
+
+
+def test_medians_is_the_lean_form_of_all_cells_with_the_thin_rule():
+    from aicareer.catalogue.wages import WageTable
+
+    table = WageTable.open()
+    socs = ["15-1252", "15-2051", "15-2041"]
+    lean = table.medians(socs)
+    full = [(c.area_code, c.soc, c.employment, c.median) for c in table.all_cells(socs)
+            if c.published and c.thin_reason() is None]
+    assert lean == full and len(lean) > 300
+    assert all(soc in socs for _, soc, _, _ in lean)

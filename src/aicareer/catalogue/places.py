@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
 
@@ -130,10 +130,10 @@ def _uncomment(text: str) -> str:
     return text[:cut].rstrip() if cut >= 0 else text
 
 
-def parse_alias_text(text: str) -> dict:
+def parse_alias_text(text: str) -> dict[str, Any]:
     """Read the places.yaml form (top-level keys holding `- item` lists or `key: value` maps; values plain,
     quoted, or a one-line [list]) without a YAML library. Anything else -> ValueError."""
-    doc: dict = {}
+    doc: dict[str, Any] = {}
     section: str | None = None
     for raw in text.splitlines():
         line = raw.rstrip()
@@ -176,7 +176,7 @@ def read_alias_file(path: Path) -> AliasFile:
     try:
         raw = parse_alias_text(text)
     except ValueError:
-        import yaml  # a custom file in full YAML: pay for the library only then
+        import yaml  # type: ignore[import-untyped]  # a custom file in full YAML: pay for the library only then
 
         raw = yaml.safe_load(text) or {}
     return msgspec.convert(raw, type=AliasFile)
@@ -373,9 +373,9 @@ class PlaceIndex:
         if not key:
             return sorted([*self.places.values(), self.remote], key=_sort_key)
         hits: set[str] = set()
-        for name, codes in self.names.items():
+        for name, found in self.names.items():
             if name.startswith(key) or f" {key}" in name:
-                hits.update(codes)
+                hits.update(found)
         for name, codes in self.aliases.items():
             if name.startswith(key) or f" {key}" in name:
                 hits.update(codes)
@@ -403,3 +403,26 @@ def resolve(query: str) -> Resolution:
 
 def search(query: str = "") -> list[Place]:
     return default_index().search(query)
+
+
+def index_for(data_dir: Path | None) -> PlaceIndex:
+    """The bundled places, with a custom data folder's places.yaml layered over them when it has one."""
+    if data_dir is None:
+        return default_index()
+    overlay = Path(data_dir) / "places.yaml"
+    if not overlay.is_file():
+        return default_index()
+    return PlaceIndex.load(overlays=[overlay])
+
+
+def check(data_dir: Path | None) -> list[str]:
+    """Problems of the places a data folder gives (its places.yaml over the bundled one), one line each:
+    a file that does not read, or an alias naming a BLS area code that does not exist."""
+    path = Path(data_dir) / "places.yaml" if data_dir is not None else default_data_dir() / "places.yaml"
+    if not path.is_file():
+        return []
+    try:
+        index = PlaceIndex.load(overlays=[path]) if data_dir is not None else PlaceIndex.load()
+    except Exception as exc:  # a YAML or shape error: reported, not raised (validate lists every problem)
+        return [f"{path}: {' '.join(str(exc).split())}"]
+    return [f"{path}: {problem}" for problem in index.problems]

@@ -73,7 +73,8 @@ class Cell(msgspec.Struct, frozen=True):
     footnotes: dict[str, str]
 
     def percentile(self, name: str) -> int | None:
-        return getattr(self, name)
+        value: int | None = getattr(self, name)
+        return value
 
     @property
     def published(self) -> bool:
@@ -275,6 +276,25 @@ class WageTable:
             for line in fh:
                 if wanted is None or line.split("\t", 2)[1] in wanted:
                     out.append(parse_cell(line))
+        return out
+
+    def medians(self, socs: Iterable[str]) -> list[tuple[str, str, int, int]]:
+        """(area code, SOC, employment, median) of every cell that is published and not thin (the module's
+        rule), for some occupations: a lean pass over the whole file for market-wide views (no Cell built)."""
+        wanted = set(socs)
+        out = []
+        with open(self.directory / "cells.tsv", encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                if line[8:15] not in wanted:  # "AAAAAAA\tSS-SSSS\t...": the SOC without a split
+                    continue
+                f = line.split("\t", 11)
+                if f[1] not in wanted or not all(f[5:10]) or not f[2]:
+                    continue
+                employment = int(f[2])
+                if employment < THIN_EMPLOYMENT or (f[10] and float(f[10]) > THIN_WAGE_RSE):
+                    continue
+                out.append((f[0], f[1], employment, int(f[7])))
         return out
 
     # --- lookups with fallback ----------------------------------------------------------------------------------

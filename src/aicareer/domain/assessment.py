@@ -13,13 +13,15 @@ from typing import Any, Literal
 import msgspec
 
 from aicareer.catalogue.index import Catalogue
-from aicareer.catalogue.models import Figure, LevelAdjustment, LocationAdjustment, Question, Role
+from aicareer.catalogue.models import Figure, LevelAdjustment, Question, Role
 from aicareer.catalogue.names import comma_list
+from aicareer.catalogue.places import PlaceIndex, default_index
+from aicareer.catalogue.wages import WageTable
 from aicareer.core.errors import InputError
 from aicareer.core.fmt import figure_value, money, money_range
 from aicareer.core.suggest import did_you_mean
 from aicareer.domain.gaps import RoleGap, role_gap
-from aicareer.domain.salary import Estimate, estimate, find_level, find_location
+from aicareer.domain.salary import Estimate, LocalPay, PlaceChoice, choose_place, estimate, find_level, local_pay
 
 
 class Answers(msgspec.Struct, frozen=True):
@@ -31,6 +33,7 @@ class Answers(msgspec.Struct, frozen=True):
     hours_per_week: int
     industries: tuple[str, ...] = ()
     salary_goal: int | None = None
+    relevant_years: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = msgspec.structs.asdict(self)
@@ -133,6 +136,8 @@ def check_given(cat: Catalogue, raw: Mapping[str, Any]) -> dict[str, Any]:
         q = questions[key]
         if q.kind == "integer":
             values[key] = _money(q, value) if key in MONEY_QUESTIONS else _integer(q, value)
+        elif q.choices_from == "locations":
+            values[key] = location_answer(value)
         elif q.kind == "select":
             if not isinstance(value, str):
                 raise InputError(f"answers: {key}: expected one name, got {value!r}")
@@ -165,6 +170,8 @@ class Match(msgspec.Struct, frozen=True):
     reasons: tuple[Reason, ...]
     gap: RoleGap
     pay: Estimate | None
+    level: LevelFit | None = None
+    local: LocalPay | None = None
 
 
 class Note(msgspec.Struct, frozen=True):
@@ -185,8 +192,8 @@ class Assessment(msgspec.Struct, frozen=True):
     answers: Answers
     matches: tuple[Match, ...]
     notes: tuple[Note, ...]
-    level: LevelAdjustment
-    location: LocationAdjustment
+    level: LevelAdjustment  # the top match's level (see Match.level for each role's, with the reason)
+    location: PlaceChoice
     top: int
 
     @property
@@ -194,12 +201,88 @@ class Assessment(msgspec.Struct, frozen=True):
         return self.matches[: self.top]
 
 
+# --- pay level and place -----------------------------------------------------------------
+
+#: backgrounds whose years count as years in a technical, data or AI role when `relevant_years` is not given
+TECHNICAL_BACKGROUNDS = frozenset({"software-engineer", "data-scientist", "data-analyst", "data-engineer",
+                                   "devops-engineer", "researcher"})
+#: skill coverage (gaps.RoleGap.coverage) below which the level is capped: at mid below SENIOR, entry below MID
+COVERAGE_FOR_SENIOR = 0.6
+COVERAGE_FOR_MID = 0.3
+_ORDER = ("entry", "mid", "senior")
+
+
+class LevelFit(msgspec.Struct, frozen=True):
+    """The pay level for one role and why: relevant years, capped by the share of the role's skills held."""
+
+    level: LevelAdjustment
+    years: int
+    coverage: float
+    why: str
+    overridden: bool = False
+
+
+def location_answer(value: Any) -> str:
+    """The `location` answer: any place PlaceIndex knows (InputError listing candidates or close names)."""
+    from aicareer.domain.salary import resolve_place
+
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"answers: location: expected a place name, got {value!r}")
+    try:
+        res = resolve_place(default_index(), value)
+    except InputError as exc:
+        detail = exc.message.replace(f"unknown location {value!r}", f"unknown value {value!r}", 1)
+        raise InputError(f"answers: location: {detail}") from None
+    return "remote" if res.place.kind == "remote" else "us" if res.place.kind == "nation" else res.matched
+
+
+def relevant_years(cat: Catalogue, answers: Answers) -> tuple[int, str]:
+    """Years in a technical, data or AI role: the answer, else derived from the background."""
+    if answers.relevant_years is not None:
+        return answers.relevant_years, f"{answers.relevant_years} years in a technical, data or AI role"
+    who = _label(cat, "background", answers.background).lower()
+    if answers.background in TECHNICAL_BACKGROUNDS:
+        return answers.experience_years, f"{answers.experience_years} years as a {who}"
+    return 0, (f"none of your {answers.experience_years} years counted (background: {who}; "
+               "answer relevant_years to count technical work)")
+
+
 def level_for(cat: Catalogue, years: int) -> LevelAdjustment:
+    """The level for years of relevant experience alone (data/scoring.yaml levels)."""
     lv = cat.scoring.levels
     level_id = "senior" if years >= lv.senior_from else "mid" if years >= lv.mid_from else "entry"
     found = find_level(cat, level_id)
     assert found is not None
     return found
+
+
+def level_fit(cat: Catalogue, answers: Answers, coverage: float, override: str | None = None) -> LevelFit:
+    """The level for one role: relevant years, capped by skill coverage; `override` (--level) wins."""
+    years, said = relevant_years(cat, answers)
+    if override is not None:
+        found = find_level(cat, override)
+        assert found is not None
+        return LevelFit(found, years, coverage, f"{found.name.lower()} — set with --level", overridden=True)
+    by_years = level_for(cat, years)
+    cap = "senior" if coverage >= COVERAGE_FOR_SENIOR else "mid" if coverage >= COVERAGE_FOR_MID else "entry"
+    level_id = min(by_years.id, cap, key=_ORDER.index)
+    level = find_level(cat, level_id)
+    assert level is not None
+    why = f"{level.name.lower()} — {said}; you hold {round(coverage * 100)}% of this role's skills"
+    if level_id != by_years.id:
+        need = COVERAGE_FOR_SENIOR if by_years.id == "senior" and cap == "mid" else COVERAGE_FOR_MID
+        why += f" (below {round(need * 100)}%, so not {by_years.name.lower()})"
+    return LevelFit(level, years, coverage, why)
+
+
+def _same_place(places: PlaceIndex, rule: str, choice: PlaceChoice) -> bool:
+    """A market note's `when.location` (a place name) names the answer's place."""
+    from aicareer.catalogue.places import Resolved
+
+    if rule == choice.id:
+        return True
+    res = places.resolve(rule)
+    return isinstance(res, Resolved) and res.place == choice.place
 
 
 def _label(cat: Catalogue, question: str, choice_id: str) -> str:
@@ -246,12 +329,16 @@ def _salary_fit(goal: int | None, pay: Estimate | None) -> float | None:
     return 0.5 if pay.open_top else 0.0
 
 
-def score_role(cat: Catalogue, answers: Answers, role: Role, level: LevelAdjustment,
-               location: LocationAdjustment) -> Match:
+def score_role(cat: Catalogue, answers: Answers, role: Role, location: PlaceChoice,
+               wages: WageTable | None = None, level_override: str | None = None) -> Match:
     """One role's fit for the answers, with its components and the reasons in words."""
     sc = cat.scoring
     gap = role_gap(cat, role, answers.skills)
-    pay = estimate(role.salary, location, level) if role.salary is not None else None
+    fit_level = level_fit(cat, answers, gap.coverage, level_override)
+    level = fit_level.level
+    local = local_pay(cat, wages, role, location.code) if (wages is not None and location.adjusts) else None
+    ratio = local.ratio if local is not None else None
+    pay = estimate(role.salary, ratio, level) if role.salary is not None else None
     reasons = _skill_reasons(gap)
 
     interests: float | None = None
@@ -293,16 +380,16 @@ def score_role(cat: Catalogue, answers: Answers, role: Role, level: LevelAdjustm
     applied = {k: w for k, w in weights.items() if components[k] is not None}
     total = sum(applied.values())
     fit = sum(w * (components[k] or 0.0) for k, w in applied.items()) / total if total else 0.0
-    return Match(role, round(100 * fit), components, tuple(reasons), gap, pay)
+    return Match(role, round(100 * fit), components, tuple(reasons), gap, pay, fit_level, local)
 
 
-def _notes(cat: Catalogue, answers: Answers, tracks: set[str]) -> list[Note]:
+def _notes(cat: Catalogue, answers: Answers, tracks: set[Any], places: PlaceIndex, choice: PlaceChoice) -> list[Note]:
     figures = {f.id: f for f in cat.market.figures}
     out = []
     for rule in cat.scoring.notes:
         w = rule.when
         if w is not None:
-            if w.location is not None and w.location != answers.location:
+            if w.location is not None and not _same_place(places, w.location, choice):
                 continue
             if w.industries and not set(w.industries) & set(answers.industries):
                 continue
@@ -312,12 +399,20 @@ def _notes(cat: Catalogue, answers: Answers, tracks: set[str]) -> list[Note]:
     return out
 
 
-def assess(cat: Catalogue, answers: Answers, top: int = 2) -> Assessment:
-    """Every role ranked by fit (ties broken by name), with market notes for the answers."""
-    level = level_for(cat, answers.experience_years)
-    location = find_location(cat, answers.location)
-    assert location is not None
-    matches = sorted((score_role(cat, answers, r, level, location) for r in cat.roles.values()),
+def assess(cat: Catalogue, answers: Answers, top: int = 2, *, level: str | None = None,
+           places: PlaceIndex | None = None, wages: WageTable | None = None) -> Assessment:
+    """Every role ranked by fit (ties broken by name), with market notes for the answers.
+
+    Each role's pay level comes from level_fit (relevant years capped by skill coverage; `level` overrides);
+    its pay moves by the BLS ratio of its occupations for the answer's place (the wage table is opened only
+    for a place that adjusts)."""
+    places = places or default_index()
+    location = choose_place(cat, places, answers.location)
+    if location.adjusts and wages is None:
+        wages = WageTable.open()
+    matches = sorted((score_role(cat, answers, r, location, wages, level) for r in cat.roles.values()),
                      key=lambda m: (-m.score, m.role.name))
     tracks = {m.role.track for m in matches[:top]}
-    return Assessment(answers, tuple(matches), tuple(_notes(cat, answers, tracks)), level, location, top)
+    top_level = matches[0].level.level if matches and matches[0].level else level_for(cat, 0)
+    notes = _notes(cat, answers, tracks, places, location)
+    return Assessment(answers, tuple(matches), tuple(notes), top_level, location, top)

@@ -8,9 +8,11 @@ from rich.panel import Panel
 from rich.text import Text
 
 from aicareer.catalogue.index import Catalogue
-from aicareer.core.fmt import percent
+from aicareer.core.fmt import money, money_range, percent
 from aicareer.domain.assessment import Assessment, Match
-from aicareer.render.common import Col, Grid, RangeBar, as_of, bullets, money, money_range, source_lines, spaced
+from aicareer.render.bars import RangeBar
+from aicareer.render.common import as_of, bullets, source_lines, spaced
+from aicareer.render.grid import Col, Grid
 
 SIGN_STYLE = {"+": "green", "−": "red", "·": "dim"}
 
@@ -26,9 +28,11 @@ def ranking(result: Assessment) -> Grid:
         rows.append((str(n), (m.role.short_name, "bold" if top else ""), str(m.score),
                      RangeBar(0, m.score, (0, 100), style="green" if top else "cyan"),
                      _pct(c["skills"]), _pct(c["interests"]), _pct(c["background"]), _pct(c["salary"])))
-    right = {"wrap": False, "justify": "right"}
-    return Grid([Col("#", wrap=False), Col("Role", wrap=False), Col("Fit", **right), Col("0 … 100", bar=True),
-                 Col("skills", **right), Col("interests", **right), Col("backgr.", **right), Col("salary", **right)],
+    def right(title: str) -> Col:
+        return Col(title, wrap=False, justify="right")
+
+    return Grid([Col("#", wrap=False), Col("Role", wrap=False), right("Fit"), Col("0 … 100", bar=True),
+                 right("skills"), right("interests"), right("backgr."), right("salary")],
                 rows, title="Your AI role matches", heading=1)
 
 
@@ -58,10 +62,12 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
     if pay is None:
         pass
     elif pay.estimate:
-        salary.append(f" (estimate for {result.level.name.lower()}, {result.location.name}: see method below)",
-                      style="yellow")
+        level = m.level.level.name.lower() if m.level else result.level.name.lower()
+        salary.append(f" (estimate for {level}, {result.location.name}: see method below)", style="yellow")
     elif m.role.salary is not None:
         salary.append(f" ({m.role.salary.period}, as published)", style="dim")
+
+    level_line = Text.assemble(("Level: ", "bold"), m.level.why) if m.level is not None else Text()
 
     gaps = Grid([Col(wrap=False, style="dim"), Col(), Col(wrap=False, justify="right", style="dim")],
                 [(n.kind, n.skill.name, f"~{n.skill.learn_hours} h") for n in m.gap.missing[:5]],
@@ -76,6 +82,7 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
         reasons,
         Text(),
         salary,
+        level_line,
         Text(),
         missing_title,
         gaps,
@@ -88,14 +95,17 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
 
 
 def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> RenderableType:
-    parts: list[RenderableType] = [ranking(result), method_note(cat)]
+    parts: list[object] = [ranking(result), method_note(cat)]
     for rank, m in enumerate(result.top_matches, 1):
         parts.append(match_panel(cat, result, m, rank))
     if any(m.pay is not None and m.pay.estimate for m in result.top_matches):
-        lines = [f"{result.level.name} (from {result.answers.experience_years} years of experience): "
-                 f"{result.level.method}"]
-        if result.location.premium_low or result.location.premium_high:
+        levels = {m.level.level.id: m.level.level for m in result.top_matches if m.level is not None}
+        lines = [f"{lv.name}: {lv.method} (level from years in a technical, data or AI role, capped by the "
+                 "share of the role's skills you hold)" for lv in levels.values()]
+        if result.location.adjusts:
             lines.append(f"{result.location.name}: {result.location.method}")
+            lines += [f"{m.role.short_name}: {m.local.method(result.location.place.name)}"
+                      for m in result.top_matches if m.local is not None and m.pay is not None]
         lines.append("estimates are rounded to the nearest $1,000")
         parts.append(bullets("≈ = estimate. Method:", lines, "bold yellow"))
     if result.notes:

@@ -5,27 +5,17 @@ from __future__ import annotations
 import textwrap
 
 import msgspec
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.models import Occupation
-from aicareer.domain.salary import Comparison
-from aicareer.render.common import (
-    DEMAND_STYLE,
-    Axis,
-    RangeBar,
-    as_of,
-    bullets,
-    money,
-    money_range,
-    nice_scale,
-    percent,
-    source_lines,
-    spaced,
-)
+from aicareer.core.fmt import money, money_range, percent
+from aicareer.domain.salary import Comparison, LocalWages
+from aicareer.render.bars import Axis, RangeBar
+from aicareer.render.common import DEMAND_STYLE, as_of, bullets, nice_scale, source_lines, spaced
 
 
 def median_change(occ: Occupation) -> str:
@@ -120,43 +110,104 @@ class CompareTable:
             yield Segment.line()
 
 
+def _bls_row(title: str, sub: str, w: LocalWages, scale: tuple[int, int], section: bool) -> CompareRow | None:
+    """One occupation's local base-wage percentiles (None when BLS published none for it anywhere)."""
+    if None in (w.p10, w.p25, w.median, w.p75, w.p90):
+        return None
+    assert w.p10 is not None and w.p25 is not None and w.median is not None and w.p75 is not None
+    assert w.p90 is not None
+    jobs = f"{w.employment:,} jobs" if w.employment is not None else "jobs n/a"
+    where = "" if not w.fallback else f"; {w.area_kind} figure"
+    return CompareRow(title, sub, money_range(w.p10, w.p90), "base wage", money(w.median),
+                      RangeBar(w.p10, w.p90, scale, inner=(w.p25, w.p75), style="blue"),
+                      jobs + where, "dim", section=section)
+
+
+def data_periods(cat: Catalogue, wages_period: str | None) -> Text:
+    """The period of each kind of figure, beside the review date (a review does not make figures newer)."""
+    parts = ["Article ranges: 2025"]
+    if wages_period:
+        parts.append(wages_period)
+    parts.append(f"data reviewed {cat.reviewed.isoformat()}")
+    return Text("Figures: " + "; ".join(parts) + ".", style="dim")
+
+
 def compare_view(cat: Catalogue, comp: Comparison, references: list[Occupation]) -> RenderableType:
-    """Salary ranges side by side on one scale, with reference rows and notes."""
+    """Salary ranges side by side on one scale; BLS base wages of the roles' occupations; notes."""
+    located = comp.location is not None
+    # with a place: every occupation of every role; without: the first (main) occupation of a role with no range
+    bls_rows = [(r, w) for r in comp.rows if r.local and (located or r.pay is None)
+                for w in (r.local.occupations if located else r.local.occupations[:1])]
     # an open top reaches past its high end, so leave room for its arrow
-    values = [v for r in comp.rows for v in (r.pay.low, r.pay.high + (1 if r.pay.open_top else 0))]
+    values = [v for r in comp.rows if r.pay for v in (r.pay.low, r.pay.high + (1 if r.pay.open_top else 0))]
     values += [v for o in references for v in (o.wages.p10, o.wages.p90)]
-    scale = nice_scale(values)
+    values += [v for _, w in bls_rows for v in (w.p10, w.p90) if v is not None]
+    scale = nice_scale(values or [0, 100_000])
     rows = []
     for row in comp.rows:
         pay = row.pay
+        if pay is None:
+            continue
         approx = "≈" if pay.estimate else ""
         rows.append(CompareRow(
             row.role.short_name, row.role.track, approx + money_range(pay.low, pay.high, pay.open_top),
             pay.basis, approx + money(pay.midpoint), RangeBar(pay.low, pay.high, scale, open_top=pay.open_top),
             row.role.trend.summary, DEMAND_STYLE.get(row.role.trend.demand, "")))
-    for n, occ in enumerate(references):
-        w = occ.wages
-        rows.append(CompareRow(
-            occ.short_name, "BLS reference", money_range(w.p10, w.p90, occ.p90_open), "base wage", money(w.median),
-            RangeBar(w.p10, w.p90, scale, inner=(w.p25, w.p75), open_top=occ.p90_open, style="blue"),
-            median_change(occ), "dim", section=n == 0))
-    table = CompareTable(rows, scale, "AI role salaries, side by side")
+    first = True
+    for role_row, w in bls_rows:
+        sub = f"BLS {w.soc}"
+        bls = _bls_row(role_row.role.short_name, sub, w, scale, section=first)
+        if bls is not None:
+            rows.append(bls)
+            first = False
+    if not located:
+        for n, occ in enumerate(references):
+            w2 = occ.wages
+            rows.append(CompareRow(
+                occ.short_name, "BLS reference", money_range(w2.p10, w2.p90, occ.p90_open), "base wage",
+                money(w2.median), RangeBar(w2.p10, w2.p90, scale, inner=(w2.p25, w2.p75), open_top=occ.p90_open,
+                                           style="blue"),
+                median_change(occ), "dim", section=n == 0 and first))
+    where = f", {comp.location.name}" if comp.location is not None else ""
+    table = CompareTable(rows, scale, f"AI role salaries, side by side{where}")
 
     notes = Text(style="")
     notes.append("Mid = (low + high) / 2; for BLS rows, the median. ", style="dim")
     notes.append("Article ranges are base + equity (2025). ", style="dim")
-    if references:
-        notes.append("BLS rows are national base wages, May 2024, no equity: not comparable "
-                     "one-to-one with base + equity; bar ░ P10–P90, █ P25–P75.", style="dim")
-    parts: list[RenderableType] = [table, notes]
+    if bls_rows or references:
+        place = comp.location.place.name if comp.location is not None else "United States"
+        notes.append(f"BLS rows: base wages of the role's occupation (SOC code), {place}, "
+                     f"{comp.wages_period or 'BLS OEWS'}, no equity: not comparable one-to-one with base + "
+                     "equity; bar ░ P10–P90, █ P25–P75.", style="dim")
+    parts: list[object] = [table, notes]
+    unpriced = [r for r in comp.rows if r.pay is None]
+    if unpriced:
+        lines = []
+        for r in unpriced:
+            line = f"{r.role.name}: no published base+equity range"
+            s = r.survey
+            if s is not None:
+                low_n = " (low n)" if s.n < 30 else ""
+                line += (f"; {s.label}: median {money(s.median)} {s.basis} (Stack Overflow {s.period}, "
+                         f"secondary, self-reported, n={s.n}{low_n}) [{', '.join(s.sources)}]")
+            lines.append(line)
+        title = ("Roles without an article range (BLS base wages above):" if located else
+                 "Roles without an article range (BLS above: the first of their occupations; all of them with "
+                 "--location us):")
+        parts.append(bullets(title, lines))
     if comp.adjusted or comp.location or comp.level:
-        lines = list(comp.methods)
-        if comp.location is not None and references:
-            lines.append("BLS rows are national figures and are not adjusted.")
-        parts.append(bullets("≈ = estimate, derived from the published range. Method:", lines, "bold yellow"))
-    ids = [s for r in comp.rows for s in r.published.sources]
-    ids += [s for o in references for s in o.sources]
+        parts.append(bullets("≈ = estimate, derived from the published range. Method:", comp.methods,
+                             "bold yellow"))
+    extra = list(comp.fallback_notes)
+    if comp.location is not None and comp.location.claim:
+        extra.append(comp.location.claim)
+    if extra:
+        parts.append(bullets("Notes:", extra))
+    ids = [s for r in comp.rows if r.published for s in r.published.sources]
+    ids += [s for o in references for s in o.sources] if not located else []
+    ids += [s for r in comp.rows if r.local for s in r.local.sources]
+    ids += [s for r in unpriced if r.survey for s in r.survey.sources]
     if comp.location is not None:
         ids += list(comp.location.sources)
-    parts += [source_lines(cat, ids), as_of(cat)]
+    parts += [source_lines(cat, ids), Group(data_periods(cat, comp.wages_period), as_of(cat))]
     return spaced(parts)

@@ -21,39 +21,70 @@ def sources(cat: Catalogue, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def occupation(occ: Occupation) -> dict[str, Any]:
-    data = plain(occ)
+    data: dict[str, Any] = plain(occ)
     data["basis"] = "base wage"
     return data
+
+
+def _place(choice: Any) -> dict[str, Any] | None:
+    if choice is None:
+        return None
+    p = choice.place
+    return {"id": choice.id, "name": choice.name, "bls_area_code": p.code, "kind": p.kind,
+            "bls_area_name": p.name, "adjusts": choice.adjusts, "method": choice.method,
+            "article_claim": choice.claim, "sources": list(choice.sources)}
+
+
+def _local(local: Any) -> dict[str, Any] | None:
+    if local is None:
+        return None
+    return {"ratio_percentile": "median", "ratio": local.ratio, "ratios": local.ratios, "socs": list(local.socs),
+            "weights_national_employment": local.weights, "notes": list(local.notes),
+            "data_period": local.period, "sources": list(local.sources),
+            "occupations": [{**plain(o), "basis": "base wage", "data_period": local.period,
+                             "sources": list(local.sources)} for o in local.occupations]}
 
 
 def comparison(cat: Catalogue, comp: Comparison, references: list[Occupation]) -> dict[str, Any]:
     roles = []
     for row in comp.rows:
         pay = row.pay
-        roles.append({
-            "id": row.role.id,
-            "name": row.role.name,
-            "track": row.role.track,
-            "basis": pay.basis,
-            "low": pay.low,
-            "high": pay.high,
-            "open_top": pay.open_top,
-            "midpoint": pay.midpoint,
-            "estimate": pay.estimate,
-            "published": {"low": row.published.low, "high": row.published.high,
-                          "open_top": row.published.open_top, "period": row.published.period,
-                          "sources": list(row.published.sources)},
-            "trend": plain(row.role.trend),
-        })
-    ids = [s for r in comp.rows for s in r.published.sources] + [s for o in references for s in o.sources]
+        item: dict[str, Any] = {"id": row.role.id, "name": row.role.name, "track": row.role.track}
+        if pay is None:
+            item.update({"basis": None, "low": None, "high": None, "open_top": None, "midpoint": None,
+                         "estimate": None, "published": None, "note": "no published base+equity range"})
+        else:
+            assert row.published is not None
+            item.update({
+                "basis": pay.basis, "low": pay.low, "high": pay.high, "open_top": pay.open_top,
+                "midpoint": pay.midpoint, "estimate": pay.estimate,
+                "published": {"low": row.published.low, "high": row.published.high,
+                              "open_top": row.published.open_top, "period": row.published.period,
+                              "sources": list(row.published.sources)},
+            })
+        item["method"] = (row.local.method(comp.location.place.name)
+                          if row.local and pay and pay.estimate and comp.location and comp.location.adjusts else None)
+        item["bls"] = _local(row.local)
+        item["survey_pay"] = [{**plain(s), "secondary": True, "self_reported": True} for s in row.role.survey_pay]
+        item["trend"] = plain(row.role.trend)
+        roles.append(item)
+    located = comp.location is not None
+    refs = [] if located else references
+    ids = [s for r in comp.rows if r.published for s in r.published.sources] + [s for o in refs for s in o.sources]
+    ids += [s for r in comp.rows if r.local for s in r.local.sources]
+    ids += [s for r in comp.rows for sp in r.role.survey_pay for s in sp.sources]
+    if comp.location is not None:
+        ids += list(comp.location.sources)
     return {
         "data_as_of": cat.reviewed.isoformat(),
+        "data_period": {"article": "2025", "bls": comp.wages_period},
         "currency": "USD",
-        "location": comp.location.id if comp.location else None,
+        "location": _place(comp.location),
         "level": comp.level.id if comp.level else None,
         "methods": comp.methods,
+        "notes": comp.fallback_notes,
         "roles": roles,
-        "reference": [occupation(o) for o in references],
+        "reference": [occupation(o) for o in refs],
         "sources": sources(cat, ids),
     }
 
@@ -66,6 +97,12 @@ def _bls_base(r: Role, table: Any = None) -> list[dict[str, Any]]:
              "period": "May 2025", "basis": "base wage", "sources": ["bls-oews-2025"],
              "mapping": {"note": " ".join(notes[b.soc].split()), "sources": list(b.sources)}}
             for b in national_base(r, table)]
+
+
+def locations(query: str | None, found: list[Any]) -> dict[str, Any]:
+    return {"query": query, "count": len(found), "data_period": "BLS OEWS May 2025",
+            "places": [{"name": p.name, "kind": p.kind, "bls_area_code": p.code, "states": list(p.states),
+                        "note": p.note or None} for p in found]}
 
 
 def roles(cat: Catalogue) -> dict[str, Any]:
@@ -84,9 +121,12 @@ def roles(cat: Catalogue) -> dict[str, Any]:
     return {"data_as_of": cat.reviewed.isoformat(), "roles": out}
 
 
-def market(cat: Catalogue) -> dict[str, Any]:
-    data = plain(cat.market)
+def market(cat: Catalogue, metros: list[Any] | None = None, period: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = plain(cat.market)
     data["data_as_of"] = cat.reviewed.isoformat()
+    data["data_period"] = {"article": "2025", "bls": period}
+    data["occupation_metros"] = {"data_period": period, "sources": ["bls-oews-2025"], "basis": "base wage",
+                                 "occupations": plain(metros or [])}
     data["cited"] = sources(cat, list(cat.sources))
     return data
 

@@ -8,12 +8,18 @@ from aicareer.cli.app import (
     DataDir,
     Json,
     Level,
-    Location,
     command,
     load_data,
     print_json,
     show,
 )
+
+Place = Annotated[
+    str | None,
+    typer.Option("--location", "-l", help="A US metro, state or the nation ('seattle', 'Seattle, WA', 'bay area', "
+                 "'texas', 'us'; 'remote' = national figures): adjusts pay by BLS wages (an estimate). "
+                 "aicareer locations lists them.", show_default=False, metavar="PLACE"),
+]
 
 
 @command()
@@ -22,7 +28,7 @@ def compare(
         list[str] | None, typer.Argument(help="Roles by id, alias or name (default: all).", show_default=False,
                                       metavar="ROLE...")
     ] = None,
-    location: Location = None,
+    location: Place = None,
     level: Level = None,
     sort: Annotated[str, typer.Option(help="midpoint, low, high or name.", metavar="KEY")] = "midpoint",
     reference: Annotated[
@@ -36,13 +42,21 @@ def compare(
     \b
     Examples:
       aicareer compare
-      aicareer compare mle prompt --location sf --level senior
+      aicareer compare mle --location seattle
+      aicareer compare mle prompt --location "bay area" --level senior
       aicareer compare --sort low --no-reference --json
     """
+    from aicareer.catalogue.wages import WageTable
     from aicareer.domain import salary
 
     cat = load_data(data_dir)
-    comp = salary.compare(cat, roles, location=location, level=level, sort=sort)
+    places = None
+    if location is not None:
+        from aicareer.catalogue.places import index_for
+
+        places = index_for(data_dir)
+    comp = salary.compare(cat, roles, location=location, level=level, sort=sort, places=places,
+                          wages=WageTable.open())
     refs = list(cat.occupations.values()) if reference else []
     if json_out:
         from aicareer.render import json_shapes

@@ -31,10 +31,11 @@ def data_validate(
       aicareer data validate ./my-data
       aicareer data validate          (the bundled data)
     """
+    from aicareer.catalogue import places
     from aicareer.catalogue.loader import bundled_data_dir, validate
     from aicareer.core.errors import EXIT_USAGE
 
-    problems = validate(folder)
+    problems = validate(folder) + places.check(folder)
     if json_out:
         print_json({"folder": str(folder or bundled_data_dir()), "ok": not problems, "problems": problems})
     else:
