@@ -14,12 +14,8 @@ ENTER, SPACE, DOWN, CTRL_C, CTRL_D = "\r", " ", "\x1b[B", "\x03", "\x04"
 PROMPTS = [
     "What best describes you",
     "Years of professional experience",
-<<<<<<< HEAD
-    "Which skill areas do you know",
-=======
     "Years in a technical, data or AI role",
-    "Which of these do you already know",
->>>>>>> pay
+    "Which skill areas do you know",
     "What kind of work do you want more of",
     "Any industries",
     "Where will you work",
@@ -46,20 +42,12 @@ def test_answering_every_question(tmp_path):
     child = spawn(tmp_path)
     answer(child, PROMPTS[0], DOWN + DOWN + ENTER)  # data scientist
     answer(child, PROMPTS[1], "\x7f" + "4" + ENTER)  # replace the default 3 with 4
-<<<<<<< HEAD
-    answer(child, PROMPTS[2], SPACE + ENTER)  # the first area, Programming & data
-    answer(child, "Programming & data: which can you use at work?", SPACE + ENTER)  # Python
-    answer(child, PROMPTS[3], DOWN * 6 + SPACE + ENTER)  # language-speech
-    answer(child, PROMPTS[4], DOWN * 2 + SPACE + ENTER)  # healthcare
-    answer(child, PROMPTS[5], ENTER)  # us
-    answer(child, PROMPTS[6], ENTER)
-=======
     answer(child, PROMPTS[2], "\x7f" + "4" + ENTER)  # 4 years in a technical, data or AI role
-    answer(child, PROMPTS[3], SPACE + ENTER)  # Python (the first skill)
+    answer(child, PROMPTS[3], SPACE + ENTER)  # the first area, Programming & data
+    answer(child, "Programming & data: which can you use at work?", SPACE + ENTER)  # Python
     answer(child, PROMPTS[4], DOWN * 6 + SPACE + ENTER)  # language-speech
     answer(child, PROMPTS[5], DOWN * 2 + SPACE + ENTER)  # healthcare
     answer(child, PROMPTS[6], ENTER)  # us
->>>>>>> pay
     answer(child, PROMPTS[7], ENTER)
     answer(child, PROMPTS[8], ENTER)
     child.expect_exact("Your AI role matches")
@@ -95,7 +83,7 @@ def test_prompts_ask_only_what_is_missing(tmp_path):
     child = spawn(tmp_path, "--answers", str(answers), "--no-save")
     child.expect_exact(PROMPTS[6])  # location is the first missing question
     before = child.before
-    assert PROMPTS[0] not in before and PROMPTS[3] not in before
+    assert PROMPTS[0] not in before and PROMPTS[3] not in before and PROMPTS[4] not in before
     child.send(ENTER)
     answer(child, PROMPTS[7], ENTER)
     child.expect_exact("Your AI role matches")
@@ -116,10 +104,10 @@ def test_a_bad_answer_in_the_file_is_reported_before_the_first_question(tmp_path
 
 def test_intro_line_and_a_counter_on_every_question(tmp_path):
     child = spawn(tmp_path)
-    child.expect_exact("8 questions, about 3 min; Ctrl-C stops without saving.")
+    child.expect_exact("9 questions, about 3 min; Ctrl-C stops without saving.")
     child.expect_exact(f"Answers are saved to {tmp_path / 'profile.json'}")
     for n, prompt in enumerate(PROMPTS, 1):
-        child.expect_exact(f"{n}/8")  # styled apart from the question
+        child.expect_exact(f"{n}/9")  # styled apart from the question
         answer(child, prompt, ENTER)
     child.expect_exact("Your AI role matches")
     child.expect(pexpect.EOF)
@@ -132,10 +120,11 @@ def test_skills_in_pages_one_per_area_ticked(tmp_path):
     child.expect_exact("Answers are not saved (--no-save).")
     answer(child, PROMPTS[0], ENTER)
     answer(child, PROMPTS[1], ENTER)
-    answer(child, PROMPTS[2], DOWN + SPACE + DOWN * 2 + SPACE + ENTER)  # ML frameworks, LLM applications
+    answer(child, PROMPTS[2], ENTER)
+    answer(child, PROMPTS[3], DOWN + SPACE + DOWN * 2 + SPACE + ENTER)  # ML frameworks, LLM applications
     answer(child, "ML frameworks (1 of 2): which can you use at work?", SPACE + ENTER)
     answer(child, "LLM applications (2 of 2): which can you use at work?", DOWN + SPACE + ENTER)
-    for prompt in PROMPTS[3:]:
+    for prompt in PROMPTS[4:]:
         answer(child, prompt, ENTER)
     child.expect_exact("Your AI role matches")
     child.expect(pexpect.EOF)

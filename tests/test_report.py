@@ -168,7 +168,8 @@ def test_today_is_the_date_on_the_page(run, tmp_path):
 def test_the_inputs_used_are_listed_at_the_top(run, tmp_path):
     html = make_report(run, tmp_path)
     top = html[html.index("<header>"):html.index("</header>")]
-    for needle in ("<dt>Location</dt><dd>New York City</dd>", "<dt>Level</dt><dd>Senior (from 7 years",
+    for needle in ("<dt>Location</dt><dd>New York-Newark-Jersey City, NY-NJ</dd>",
+                   "<dt>Level</dt><dd>Entry level for AI Product Manager: 7 years as a product manager; you hold 24%",
                    "<dt>Hours a week</dt><dd>6</dd>", "<dt>Background</dt><dd>Product manager</dd>"):
         assert needle in top, needle
 
@@ -188,7 +189,7 @@ def test_honest_axes_legends_and_labelled_bars(run, tmp_path):
 def test_no_placeholders_and_urls_are_links_that_wrap(run, tmp_path):
     html = make_report(run, tmp_path)
     assert "--location ..." not in html and "--level ..." not in html
-    assert "aicareer compare --location nyc --level senior" in html
+    assert "aicareer offer --offers offers.yaml" in html  # the plan's last task, a real command
     links = [attrs for tag, attrs, _ in parse(html).tags if tag == "a"]
     assert links and all(a.get("class") == "url" and (a.get("href") or "").startswith(("https://", "http://"))
                      for a in links)

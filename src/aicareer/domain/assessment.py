@@ -208,6 +208,8 @@ TECHNICAL_BACKGROUNDS = frozenset({"software-engineer", "data-scientist", "data-
                                    "devops-engineer", "researcher"})
 #: skill coverage (gaps.RoleGap.coverage) below which the level is capped: at mid below SENIOR, entry below MID
 COVERAGE_FOR_SENIOR = 0.6
+#: a background's affinity to a role (scoring.yaml) from which its years count for that role's level
+OWN_PATH = 0.9
 COVERAGE_FOR_MID = 0.3
 _ORDER = ("entry", "mid", "senior")
 
@@ -236,12 +238,15 @@ def location_answer(value: Any) -> str:
     return "remote" if res.place.kind == "remote" else "us" if res.place.kind == "nation" else res.matched
 
 
-def relevant_years(cat: Catalogue, answers: Answers) -> tuple[int, str]:
-    """Years in a technical, data or AI role: the answer, else derived from the background."""
+def relevant_years(cat: Catalogue, answers: Answers, role: Role | None = None) -> tuple[int, str]:
+    """Years that count towards the role's pay level: the relevant_years answer, else all years for a
+    technical or data background, or for a background that is this role's own path (an affinity of
+    at least OWN_PATH in scoring.yaml: a product manager's years count for the AI PM role)."""
     if answers.relevant_years is not None:
         return answers.relevant_years, f"{answers.relevant_years} years in a technical, data or AI role"
     who = _label(cat, "background", answers.background).lower()
-    if answers.background in TECHNICAL_BACKGROUNDS:
+    own_path = role is not None and cat.scoring.backgrounds.get(answers.background, {}).get(role.id, 0) >= OWN_PATH
+    if answers.background in TECHNICAL_BACKGROUNDS or own_path:
         return answers.experience_years, f"{answers.experience_years} years as a {who}"
     return 0, (f"none of your {answers.experience_years} years counted (background: {who}; "
                "answer relevant_years to count technical work)")
@@ -256,9 +261,10 @@ def level_for(cat: Catalogue, years: int) -> LevelAdjustment:
     return found
 
 
-def level_fit(cat: Catalogue, answers: Answers, coverage: float, override: str | None = None) -> LevelFit:
+def level_fit(cat: Catalogue, answers: Answers, coverage: float, override: str | None = None,
+              role: Role | None = None) -> LevelFit:
     """The level for one role: relevant years, capped by skill coverage; `override` (--level) wins."""
-    years, said = relevant_years(cat, answers)
+    years, said = relevant_years(cat, answers, role)
     if override is not None:
         found = find_level(cat, override)
         assert found is not None
@@ -334,7 +340,7 @@ def score_role(cat: Catalogue, answers: Answers, role: Role, location: PlaceChoi
     """One role's fit for the answers, with its components and the reasons in words."""
     sc = cat.scoring
     gap = role_gap(cat, role, answers.skills)
-    fit_level = level_fit(cat, answers, gap.coverage, level_override)
+    fit_level = level_fit(cat, answers, gap.coverage, level_override, role)
     level = fit_level.level
     local = local_pay(cat, wages, role, location.code) if (wages is not None and location.adjusts) else None
     ratio = local.ratio if local is not None else None

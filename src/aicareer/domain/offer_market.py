@@ -16,7 +16,7 @@ from __future__ import annotations
 import msgspec
 
 from aicareer.catalogue.index import Catalogue
-from aicareer.catalogue.models import LocationAdjustment, Role
+from aicareer.catalogue.models import Role
 from aicareer.catalogue.places import Ambiguous, Place, PlaceIndex, Unknown
 from aicareer.catalogue.wages import WageTable
 from aicareer.core.errors import InputError
@@ -75,36 +75,27 @@ def resolve_place(places: PlaceIndex, query: str) -> Place:
     return found.place
 
 
-def _article_location(cat: Catalogue, places: PlaceIndex, place: Place) -> LocationAdjustment | None:
-    """The article's adjustment for the same BLS area (sf, nyc, austin, us, remote), if it has one."""
-    for loc in cat.market.adjustments.locations:
-        found = places.resolve(loc.id)
-        if not isinstance(found, (Unknown, Ambiguous)) and (found.place.code, found.place.kind) == (
-                place.code, place.kind):
-            return loc
-    return None
-
-
 def article_range(cat: Catalogue, role: Role, level: str | None, place: Place,
-                  places: PlaceIndex) -> tuple[salary.Estimate, tuple[str, ...], str]:
-    """The one call into domain.salary's estimate: (range, methods, note about the place)."""
-    assert role.salary is not None
-    loc = _article_location(cat, places, place)
+                  table: WageTable) -> tuple[salary.Estimate, tuple[str, ...], str]:
+    """The article's range for the offer's role, level and place, by the one method every
+    command uses (domain.salary.place_estimate): (range, methods, note about the place)."""
     lvl = salary.find_level(cat, level)
-    pay = salary.estimate(role.salary, loc, lvl)
-    methods = tuple(f"{a.name}: {a.method}" for a in (lvl, loc) if a is not None)
+    pay, local = salary.place_estimate(cat, table, role, place, lvl)
+    methods = tuple(f"{a.name}: {a.method}" for a in (lvl,) if a is not None)
+    if local is not None:
+        methods += (local.method(place.name),) + tuple(local.notes)
     if pay.estimate:
         methods += ("estimates are rounded to the nearest $1,000",)
-    note = "" if loc is not None else f"the article gives no adjustment for {place.name}: its national range"
+    note = "" if local is not None or place.kind in ("nation", "remote") else f"no BLS ratio for {place.name}"
     return pay, methods, note
 
 
 def _article_check(cat: Catalogue, value: OfferValue, role: Role, level: str | None, place: Place,
-                   places: PlaceIndex) -> ArticleCheck:
+                   table: WageTable) -> ArticleCheck:
     figure = value.offer.base + sum(y.equity for y in value.years) / len(value.years)
     if role.salary is None:
         return ArticleCheck(round(figure), None, "", (), f"the article publishes no range for {role.name}")
-    pay, methods, note = article_range(cat, role, level, place, places)
+    pay, methods, note = article_range(cat, role, level, place, table)
     position = "below" if figure < pay.low else "above" if figure > pay.high and not pay.open_top else "within"
     return ArticleCheck(round(figure), pay, position, methods, note)
 
@@ -147,6 +138,6 @@ def place_offer(cat: Catalogue, value: OfferValue, places: PlaceIndex, table: Wa
         missing = " and ".join(w for w, v in (("role", role), ("location", place)) if v is None)
         return Placement(offer.label, role.name if role else None, place.label if place else None, offer.level,
                          None, (), period, f"no market placement: no {missing} given")
-    article = _article_check(cat, value, role, offer.level, place, places)
+    article = _article_check(cat, value, role, offer.level, place, table)
     wages = tuple(_wage_check(table, place.code, o.soc, offer.base) for o in role.occupations)
     return Placement(offer.label, role.name, place.label, offer.level, article, wages, period, "")

@@ -204,6 +204,14 @@ def build(cat: Catalogue, result: Assessment, gap: RoleGap, plan: Plan, marks: M
     )
 
 
+def _level_line(result: Assessment) -> str:
+    """The pay level of the top match, and why (relevant years, skill coverage)."""
+    top = result.matches[0]
+    if top.level is None:
+        return f"{result.level.name} (from {result.answers.experience_years} years of experience)"
+    return f"{top.level.level.name} for {top.role.short_name}: {top.level.why.split(' — ', 1)[-1]}"
+
+
 def inputs(cat: Catalogue, result: Assessment) -> tuple[tuple[str, str], ...]:
     """The answers behind the page, in words, for its top."""
     a = result.answers
@@ -211,7 +219,7 @@ def inputs(cat: Catalogue, result: Assessment) -> tuple[tuple[str, str], ...]:
     skills = [cat.skills[s].name.split(" (")[0] for s in a.skills if s in cat.skills]
     return (
         ("Location", result.location.name),
-        ("Level", f"{result.level.name} (from {a.experience_years} years of experience)"),
+        ("Level", _level_line(result)),
         ("Hours a week", str(a.hours_per_week)),
         ("Background", labels.get("background", {}).get(a.background, a.background)),
         ("Skills you have", ", ".join(skills) if skills else "none given"),
