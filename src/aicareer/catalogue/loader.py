@@ -130,10 +130,10 @@ def _load(folders: list[Path], blobs: dict[Path, bytes]) -> tuple[Catalogue | No
         roadmaps=parsed["roadmaps.yaml"],
     )
     for p in cross_check(catalogue):
-        path, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)
+        where, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)
         item = f"[{p.item}]" if p.item else ""
-        problems.append(f"{path}:{line}: {p.section}{item}.{p.field}: {p.message}" if line
-                        else f"{path}: {p.section}{item}.{p.field}: {p.message}")
+        problems.append(f"{where}:{line}: {p.section}{item}.{p.field}: {p.message}" if line
+                        else f"{where}: {p.section}{item}.{p.field}: {p.message}")
     return (None if problems else catalogue), problems
 
 

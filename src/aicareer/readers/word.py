@@ -13,9 +13,13 @@ duplicate legacy copy of each text box (mc:Fallback) is skipped.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from aicareer.readers.detect import SAVE_AS, UnreadableFile
 from aicareer.readers.plain import normalise
+
+#: an lxml element of python-docx's document tree (lxml ships no type information)
+Element = Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -41,7 +45,7 @@ def read_docx(data: bytes, name: str) -> str:
     return text
 
 
-def _block(container, lines: list[str]) -> None:
+def _block(container: Element, lines: list[str]) -> None:
     """Paragraphs and tables of a body, cell, text box or content control, in order."""
     for child in container:
         tag = child.tag
@@ -57,9 +61,9 @@ def _block(container, lines: list[str]) -> None:
                 _block(content, lines)
 
 
-def _paragraph(p, lines: list[str]) -> None:
+def _paragraph(p: Element, lines: list[str]) -> None:
     parts: list[str] = []
-    boxes: list = []
+    boxes: list[Element] = []
     _runs(p, parts, boxes)
     text = "".join(parts).strip()
     if text:
@@ -68,7 +72,7 @@ def _paragraph(p, lines: list[str]) -> None:
         _block(box, lines)
 
 
-def _runs(element, parts: list[str], boxes: list) -> None:
+def _runs(element: Element, parts: list[str], boxes: list[Element]) -> None:
     """Collect the visible text under element; text boxes go to boxes, to be read after."""
     for child in element:
         tag = child.tag
@@ -88,7 +92,7 @@ def _runs(element, parts: list[str], boxes: list) -> None:
             _runs(child, parts, boxes)
 
 
-def _is_list_item(p) -> bool:
+def _is_list_item(p: Element) -> bool:
     """Numbered or bulleted (w:numPr), directly or through a 'List ...' paragraph style."""
     ppr = p.find(W + "pPr")
     if ppr is None:
@@ -100,7 +104,7 @@ def _is_list_item(p) -> bool:
     return value.lower().startswith("list") and "paragraph" not in value.lower()
 
 
-def _table(tbl, lines: list[str]) -> None:
+def _table(tbl: Element, lines: list[str]) -> None:
     """One line per row, cells joined by ' | '; a cell holding paragraphs or a nested table keeps them."""
     for row in tbl.iter(W + "tr"):
         if row.getparent() is not tbl:
