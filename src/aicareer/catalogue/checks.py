@@ -139,7 +139,11 @@ def _check_assessment(cat: Catalogue) -> Iterator[Problem]:
     required = {"background", "experience_years", "skills", "interests", "location", "hours_per_week"}
     for missing in sorted(required - set(cat.questions)):
         yield Problem("questions.yaml", "questions", "", "id", f"the assessment needs a question {missing!r}")
+    order = [q.id for q in cat.questions_file.questions]
     for q in cat.questions_file.questions:
+        if q.default_from is not None and q.default_from not in order[:order.index(q.id)]:
+            yield Problem("questions.yaml", "questions", q.id, "default_from",
+                          f"{q.default_from!r} is not a question asked before {q.id!r}")
         if q.kind in ("select", "checkbox") and not cat.choices(q):
             yield Problem("questions.yaml", "questions", q.id, "choices", f"a {q.kind} question needs choices")
         if q.kind == "integer" and q.min is not None and q.max is not None and q.min > q.max:

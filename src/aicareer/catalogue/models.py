@@ -283,6 +283,8 @@ class Question(Model, frozen=True):
     choices: tuple[Choice, ...] = ()
     choices_from: Literal["industries", "locations"] | None = None
     default: str | int | None = None
+    #: in the questionnaire, the default is the answer to this question when it was given
+    default_from: str | None = None
     min: int | None = None
     max: int | None = None
     help: str | None = None
