@@ -17,6 +17,7 @@ from aicareer.catalogue import cache, layering
 from aicareer.catalogue.checks import cross_check
 from aicareer.catalogue.documents import Document, read_bytes, read_document
 from aicareer.catalogue.index import Catalogue
+from aicareer.catalogue.vocabulary import checks as vocabulary_checks
 from aicareer.catalogue.models import (
     MarketFile,
     OccupationsFile,
@@ -26,6 +27,7 @@ from aicareer.catalogue.models import (
     ScoringFile,
     SkillsFile,
     SourcesFile,
+    VocabularyFile,
 )
 from aicareer.catalogue.validation import check_parts, fmt_keys, item_lists, split_error
 from aicareer.core.errors import DataError
@@ -40,6 +42,7 @@ FILES: dict[str, type[msgspec.Struct]] = {
     "questions.yaml": QuestionsFile,
     "scoring.yaml": ScoringFile,
     "roadmaps.yaml": RoadmapsFile,
+    "vocabulary.yaml": VocabularyFile,
 }
 
 # re-exported: the CLI asks the loader where the data is
@@ -128,8 +131,9 @@ def _load(folders: list[Path], blobs: dict[Path, bytes]) -> tuple[Catalogue | No
         questions_file=parsed["questions.yaml"],
         scoring=parsed["scoring.yaml"],
         roadmaps=parsed["roadmaps.yaml"],
+        vocabulary_file=parsed["vocabulary.yaml"],
     )
-    for p in cross_check(catalogue):
+    for p in [*cross_check(catalogue), *vocabulary_checks(catalogue)]:
         path, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)
         item = f"[{p.item}]" if p.item else ""
         problems.append(f"{path}:{line}: {p.section}{item}.{p.field}: {p.message}" if line
