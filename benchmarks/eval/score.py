@@ -151,7 +151,13 @@ def main() -> int:
     print(f"  traps: {len(traps_failed)} failed of {phrases} phrases in traps.txt + {n_doc_traps} in documents")
     for t in traps_failed:
         print(f"      {t}")
-    print(f"  matching time, 12 postings: {matching_time * 1000:.1f} ms")
+    print(f"  matching time, 12 postings: {matching_time * 1000:.1f} ms (the first builds the vocabulary)")
+    one_mb = texts["postings/02-ai-engineer-llm-apps.txt"] * 400
+    distinct = "".join(f"- line {i}: Python, Docker and item{i} on Kubernetes\n" for i in range(20000))
+    for label, big in (("1 MB posting (a posting repeated)", one_mb), ("1 MB of distinct skill lines", distinct)):
+        t0 = time.perf_counter()
+        postings.analyse(cat, big)
+        print(f"  {label}: {len(big) / 1e6:.2f} MB read in {(time.perf_counter() - t0) * 1000:.0f} ms")
 
     print("\nMATCH: tool % (shown %) beside the label-based % (labelled resume skills vs labelled requirements,")
     print("       required weighs 3 and nice 2 as in the tool; any_of counted once)")

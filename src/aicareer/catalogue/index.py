@@ -13,7 +13,6 @@ import msgspec
 
 from aicareer.catalogue import names
 from aicareer.catalogue.matcher import Matcher
-from aicareer.catalogue.vocabulary import Vocabulary
 from aicareer.catalogue.models import (
     Industry,
     MarketFile,
@@ -31,6 +30,7 @@ from aicareer.catalogue.models import (
     SourcesFile,
     VocabularyFile,
 )
+from aicareer.catalogue.vocabulary import Vocabulary
 
 
 class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):

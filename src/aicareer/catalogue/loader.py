@@ -14,10 +14,9 @@ from typing import Any
 import msgspec
 
 from aicareer.catalogue import cache, layering
-from aicareer.catalogue.checks import cross_check
+from aicareer.catalogue.checks import Problem, cross_check
 from aicareer.catalogue.documents import Document, read_bytes, read_document
 from aicareer.catalogue.index import Catalogue
-from aicareer.catalogue.vocabulary import checks as vocabulary_checks
 from aicareer.catalogue.models import (
     MarketFile,
     OccupationsFile,
@@ -30,6 +29,7 @@ from aicareer.catalogue.models import (
     VocabularyFile,
 )
 from aicareer.catalogue.validation import check_parts, fmt_keys, item_lists, split_error
+from aicareer.catalogue.vocabulary import checks as vocabulary_checks
 from aicareer.core.errors import DataError
 
 #: file name -> the model of the whole file
@@ -133,7 +133,9 @@ def _load(folders: list[Path], blobs: dict[Path, bytes]) -> tuple[Catalogue | No
         roadmaps=parsed["roadmaps.yaml"],
         vocabulary_file=parsed["vocabulary.yaml"],
     )
-    for p in [*cross_check(catalogue), *vocabulary_checks(catalogue)]:
+    vocabulary = [Problem("vocabulary.yaml", "terms", *found)
+                  for found in vocabulary_checks(catalogue.vocabulary_file, catalogue.skills)]
+    for p in [*cross_check(catalogue), *vocabulary]:
         path, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)
         item = f"[{p.item}]" if p.item else ""
         problems.append(f"{path}:{line}: {p.section}{item}.{p.field}: {p.message}" if line

@@ -8,8 +8,9 @@ the names neither knows kept as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from functools import cached_property
 
 import msgspec
 
@@ -17,10 +18,6 @@ from aicareer.catalogue.matcher import Recogniser
 from aicareer.catalogue.models import Skill, Term, VocabularyFile
 from aicareer.catalogue.names import norm
 from aicareer.core.suggest import closest
-
-if TYPE_CHECKING:
-    from aicareer.catalogue.checks import Problem
-    from aicareer.catalogue.index import Catalogue
 
 #: phrases in which an ambiguous word is never the term, even next to technical words
 NOT_THE_TERM: dict[str, tuple[str, ...]] = {
@@ -37,6 +34,9 @@ NOT_THE_TERM: dict[str, tuple[str, ...]] = {
 }
 
 
+_WRAPPED = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])")  # a line that goes on in lower case after a break
+
+
 class SkillSet(msgspec.Struct, frozen=True):
     """What a person knows: vocabulary term ids, learning skill ids, and names neither knows."""
 
@@ -44,11 +44,12 @@ class SkillSet(msgspec.Struct, frozen=True):
     skills: frozenset[str] = frozenset()
     unknown: tuple[str, ...] = ()  # as written
     suggestions: dict[str, tuple[str, ...]] = {}  # unknown name -> close known names (may be empty)
+    listed: tuple[str, ...] = ()  # what was given, in order: a skill id, else a term id, else the name
 
     def __or__(self, other: SkillSet) -> SkillSet:
         return SkillSet(self.terms | other.terms, self.skills | other.skills,
                         tuple(dict.fromkeys((*self.unknown, *other.unknown))),
-                        {**self.suggestions, **other.suggestions})
+                        {**self.suggestions, **other.suggestions}, (*self.listed, *other.listed))
 
     def knows_term(self, term: Term) -> bool:
         return term.id in self.terms or term.id in self.skills
@@ -57,6 +58,8 @@ class SkillSet(msgspec.Struct, frozen=True):
     def stored(self) -> tuple[str, ...]:
         """What to save in a profile: learning skill ids, then term ids with no learning entry, then the
         unknown names as written (so nothing the person typed is lost)."""
+        if self.listed:
+            return tuple(dict.fromkeys(self.listed))
         return tuple(dict.fromkeys((*sorted(self.skills), *sorted(self.terms - self.skills), *self.unknown)))
 
 
@@ -101,6 +104,7 @@ class Vocabulary:
         skills: set[str] = set()
         unknown: list[str] = []
         hints: dict[str, tuple[str, ...]] = {}
+        listed: list[str] = []
         for raw in names:
             name = str(raw).strip()
             if not name:
@@ -117,51 +121,53 @@ class Vocabulary:
                 skills.add(sid)
                 if sid in self.terms:
                     terms.add(sid)
+            listed.append(sid or (term.skill if term and term.skill else None) or (term.id if term else name))
             if term is None and sid is None:
                 unknown.append(name)
                 near = closest(norm(name), [*self._names, *self._skill_names], n=6)
                 shown = [self.display(self._names[n]) if n in self._names else self.learning[self._skill_names[n]].name
                          for n in near]
                 hints[name] = tuple(dict.fromkeys(shown))[:3]
-        return SkillSet(frozenset(terms), frozenset(skills), tuple(dict.fromkeys(unknown)), hints)
+        return SkillSet(frozenset(terms), frozenset(skills), tuple(dict.fromkeys(unknown)), hints, tuple(listed))
+
+    @cached_property
+    def unlinked_recogniser(self) -> Recogniser:
+        """The names of the learning skills no term covers (e.g. 'stakeholder management')."""
+        return Recogniser.build(self.learning[s] for s in sorted(self.unlinked))
 
     def from_text(self, text: str, learning_matcher: object | None = None) -> SkillSet:
-        """The skills a resume names: recognised terms and their learning skills, plus learning skills no
-        term covers (found by `learning_matcher`, the skills.yaml matcher)."""
+        """The skills a resume names: recognised terms and their learning skills, plus the learning
+        skills no term covers, found by their own names (`learning_matcher` is accepted and unused)."""
         found = self.recogniser.find(text)
+        unwrapped = _WRAPPED.sub(" ", text)  # a PDF wraps "prompt\nengineering": read it whole too
+        if unwrapped != text:
+            found += [t for t in self.recogniser.find(unwrapped) if t not in found]
         skills = {self.terms[t].skill for t in found if self.terms[t].skill}
         skills |= {t for t in found if t in self.learning}
-        if learning_matcher is not None:
-            skills |= {s for s in learning_matcher.find(text) if s in self.unlinked}  # type: ignore[attr-defined]
+        skills |= set(self.unlinked_recogniser.find(text))
         return SkillSet(frozenset(found), frozenset(s for s in skills if s))
 
 
-def checks(cat: Catalogue) -> list[Problem]:
-    """Cross-checks of vocabulary.yaml: unique ids, known categories and sources, `skill:` links that
-    exist in skills.yaml, no spelling shared by two terms."""
-    from aicareer.catalogue.checks import Problem
-
-    voc = cat.vocabulary_file
-    out: list[Problem] = []
+def checks(voc: VocabularyFile, skills: Mapping[str, Skill]) -> list[tuple[str, str, str]]:
+    """Cross-checks of vocabulary.yaml, as (term id, field, message): unique ids, known categories and
+    sources, `skill:` links that exist in skills.yaml, no spelling shared by two terms."""
+    out: list[tuple[str, str, str]] = []
     categories = {c.id for c in voc.categories}
     seen: set[str] = set()
     spellings: dict[str, str] = {}
     for t in voc.terms:
-        def bad(field: str, message: str, term: Term = t) -> None:
-            out.append(Problem("vocabulary.yaml", "terms", term.id, field, message))
         if t.id in seen:
-            bad("id", "duplicate id")
+            out.append((t.id, "id", "duplicate id"))
         seen.add(t.id)
         if t.category not in categories:
-            bad("category", f"unknown category {t.category!r}")
-        if t.skill is not None and t.skill not in cat.skills:
-            bad("skill", f"no skill {t.skill!r} in skills.yaml")
+            out.append((t.id, "category", f"unknown category {t.category!r}"))
+        if t.skill is not None and t.skill not in skills:
+            out.append((t.id, "skill", f"no skill {t.skill!r} in skills.yaml"))
         for src in t.sources:
             if src not in voc.sources and not src.startswith(("http://", "https://")):
-                bad("sources", f"unknown source {src!r} (a `sources` key or an address)")
+                out.append((t.id, "sources", f"unknown source {src!r} (a `sources` key or an address)"))
         for name in (t.name, *t.aliases):
-            key = norm(name)
-            other = spellings.setdefault(key, t.id)
+            other = spellings.setdefault(norm(name), t.id)
             if other != t.id:
-                bad("aliases", f"{name!r} already spells {other!r}")
+                out.append((t.id, "aliases", f"{name!r} already spells {other!r}"))
     return out

@@ -130,6 +130,7 @@ def _inline_weight(line: str) -> float | None:
 
 _QUALIFIER = re.compile(r"\b(?:is|are|would be|as)? ?an? (?:big |huge |real )?(?:plus|bonus)\b|nice[\s-]to[\s-]have|"
                         r"bonus points?|\bpreferred\b|\bideally\b|good to have", re.I)
+_QUALIFIER_WORDS = ("plus", "bonus", "nice", "prefer", "ideal", "good to have")
 _OR_GAP = re.compile(r"^\s*(?:/|,?\s*\(?\s*or\s*|,?\s*and/or\s*)\s*$", re.I)
 _OR_SIMILAR = re.compile(r"^\s*,?\s*(?:or|and/or)\s+(?:similar|equivalent|other|another|comparable|a similar|"
                          r"one you|something|any)\b", re.I)
@@ -143,7 +144,8 @@ _NOT_TECH = frozenset("""AI ML US USA UK EU EEA BS BA MS MA MSc BSc MEng PhD MBA
 FAQ OK NYC SF LA CA WA NY TX MA ON QC BC DC LLC INC USD GBP EUR CAD UX UI KPI KPIs OKR OKRs ROI B2B B2C SaaS IPO
 Q1 Q2 Q3 Q4 H1 H2 401k 401K IRL ID IDs OR II III IV FTE GPA TL DR TL;DR AM PM EST PST CET UTC ET PT WFH RSU RSUs
 NDA SOC PII GDPR HIPAA FDA US-based ADA DEI ESG COVID LGBTQ LGBTQIA APAC EMEA LATAM NA NGO AND THE ASAP FYI ie eg
-e.g i.e etc.""".split())
+e.g i.e etc. AL AK AZ AR CO CT DE FL GA HI IA IL IN KS KY LA ME MD MI MN MO MS MT NE NV NH NJ NM NC ND OH OK OR
+PA RI SC SD TN UT VT VA WV WI WY AB MB NB NL NS PE SK""".split())
 
 
 class Requirement(msgspec.Struct, frozen=True):
@@ -245,7 +247,8 @@ def sections(text: str) -> list[_Line]:
             inline = None
             if heading is None:
                 inline = _inline_weight(line)
-                if _QUALIFIER.search(line):
+                low = line.lower()
+                if any(w in low for w in _QUALIFIER_WORDS) and _QUALIFIER.search(line):
                     inline = PREFERRED
             kind = kinds[line] = (heading, inline)
         if kind[0] is not None:
@@ -268,8 +271,8 @@ def alternatives(line: str, hits: tuple[Hit, ...]) -> list[tuple[str, ...]]:
     examples that end in "or": "a vector store such as pgvector, Pinecone or similar".
     """
     out: list[tuple[str, ...]] = []
-    if not hits:
-        return out
+    if len(hits) < 2:
+        return [(h.term,) for h in hits]
     chain: list[Hit] = [hits[0]]
     links: list[str] = []
     intro: Hit | None = None
@@ -339,7 +342,7 @@ def analyse(cat: Catalogue, text: str, known: SkillSet | Iterable[str] = ()) -> 
     order: dict[tuple[str, ...], int] = {}
     req_lines = 0
     unread: dict[str, None] = {}
-    for ln in lines:
+    for ln in dict.fromkeys(lines):  # a line repeated word for word (same section) is read once
         found = hits[ln.text]
         if ln.requirement and len(ln.text.strip()) > 3:
             req_lines += 1
