@@ -236,31 +236,40 @@ class _Line(msgspec.Struct, frozen=True):
 
 
 def sections(text: str) -> list[_Line]:
-    """Each non-heading line with the weight its section (or its own qualifier) gives it."""
+    """Each line with the weight its section (or its own qualifier) gives it; a heading's own words
+    count with weight 1 ("Python Engineer"). A line repeated word for word in the same kind of section
+    is listed once, so a long posting costs one pass and a dictionary lookup per line."""
     out: list[_Line] = []
     weight, in_reqs = OTHER, False
     kinds: dict[str, tuple[float | None, float | None]] = {}
+    seen: set[tuple[str, float, bool]] = set()
     for line in text.split("\n"):
         kind = kinds.get(line)
         if kind is None:
             heading = heading_weight(line)
             inline = None
             if heading is None:
-                inline = _inline_weight(line)
-                low = line.lower()
-                if any(w in low for w in _QUALIFIER_WORDS) and _QUALIFIER.search(line):
-                    inline = PREFERRED
+                if not line.strip():
+                    inline = -1.0  # blank: nothing to read
+                else:
+                    inline = _inline_weight(line)
+                    low = line.lower()
+                    if any(w in low for w in _QUALIFIER_WORDS) and _QUALIFIER.search(line):
+                        inline = PREFERRED
             kind = kinds[line] = (heading, inline)
-        if kind[0] is not None:
-            weight, in_reqs = kind[0], kind[0] != OTHER
-            out.append(_Line(line, OTHER, False))  # a heading's own words still count ("Python Engineer")
+        heading, inline = kind
+        if heading is not None:
+            weight, in_reqs = heading, heading != OTHER
+            key = (line, OTHER, False)
+        elif inline == -1.0:
             continue
-        if not line.strip():
-            continue
-        if kind[1] is not None:
-            out.append(_Line(line, kind[1], True))
+        elif inline is not None:
+            key = (line, inline, True)
         else:
-            out.append(_Line(line, weight, in_reqs))
+            key = (line, weight, in_reqs)
+        if key not in seen:
+            seen.add(key)
+            out.append(_Line(*key))
     return out
 
 
@@ -342,7 +351,7 @@ def analyse(cat: Catalogue, text: str, known: SkillSet | Iterable[str] = ()) -> 
     order: dict[tuple[str, ...], int] = {}
     req_lines = 0
     unread: dict[str, None] = {}
-    for ln in dict.fromkeys(lines):  # a line repeated word for word (same section) is read once
+    for ln in lines:
         found = hits[ln.text]
         if ln.requirement and len(ln.text.strip()) > 3:
             req_lines += 1
