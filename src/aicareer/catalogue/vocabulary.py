@@ -31,6 +31,7 @@ NOT_THE_TERM: dict[str, tuple[str, ...]] = {
     "pandas": ("red pandas", "giant pandas", "red panda", "giant panda"),
     "guardrails": ("guardrails of",),
     "transformers": ("electrical transformers", "power transformers"),
+    "rest-api": ("the rest", "rest of", "at rest", "a rest", "to rest", "rest assured", "rest day"),
 }
 
 
