@@ -152,9 +152,9 @@ def test_data_validate(run, overlay):
 
 
 def test_custom_data_shows_up_in_compare(run, overlay):
-    from tests.test_loader import role_yaml
+    from tests.test_loader import role_yaml, track_yaml
 
-    folder = overlay({"roles.yaml": role_yaml()})
+    folder = overlay({"roles.yaml": role_yaml(), "roadmaps.yaml": track_yaml("cv")})
     out = run("compare", "--data-dir", str(folder), "--json").stdout
     assert "cv" in [r["id"] for r in json.loads(out)["roles"]]
 
@@ -171,11 +171,11 @@ def test_internal_errors_are_one_line_not_tracebacks(run, monkeypatch):
 
 
 def test_a_big_catalogue_prints_one_line_a_role(run, overlay):
-    from tests.test_loader import role_yaml
+    from tests.test_loader import role_yaml, track_yaml
 
     text = "roles:\n" + "".join(role_yaml(id=f"r{i}", name=f"Role {i}", low=100000 + i * 1000)[len("\nroles:\n"):]
                                  for i in range(60))
-    folder = overlay({"roles.yaml": text})
+    folder = overlay({"roles.yaml": text, "roadmaps.yaml": track_yaml(*(f"r{i}" for i in range(60)))})
     out = run("compare", "--data-dir", str(folder), "--no-reference", env={"COLUMNS": "80"}).stdout
     lines = [line for line in out.splitlines() if re.match(r"Role \d+ ", line)]
     assert len(lines) == 60 and all("$" in line for line in lines)

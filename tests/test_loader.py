@@ -35,6 +35,13 @@ def role_yaml(id="cv", name="Robotics Perception Engineer", low=140000, high=260
     return ROLE.format(id=id, name=name, low=low, high=high, skills=skills)
 
 
+def track_yaml(*ids: str) -> str:
+    """A roadmaps.yaml overlay with a minimal specialization track (months 4 to 6) for each role id:
+    a role without a track is a data error (`data validate`), so a test that adds a role adds one."""
+    months = "".join(f"    - {{month: {m}, goal: g, deliverable: d, tasks: []}}\n" for m in (4, 5, 6))
+    return "specialization:\n" + "".join(f"  {rid}:\n{months}" for rid in ids)
+
+
 def test_bundled_data_is_valid(cat):
     assert validate() == []
     assert {"mle", "prompt", "aipm", "nlp"} <= set(cat.roles)
@@ -99,7 +106,7 @@ def test_unknown_role_suggests_the_closest(cat):
 
 def test_overlay_same_id_replaces_and_new_id_adds(overlay):
     text = role_yaml() + role_yaml(id="mle", name="ML Engineer Custom", low=100000, high=200000)[len("\nroles:"):]
-    cat = load_catalogue(overlay({"roles.yaml": text}))
+    cat = load_catalogue(overlay({"roles.yaml": text, "roadmaps.yaml": track_yaml("cv")}))
     assert cat.roles["cv"].salary.low == 140000
     assert cat.roles["mle"].name == "ML Engineer Custom"
     assert cat.roles["mle"].salary.high == 200000
@@ -209,7 +216,7 @@ def test_cache_is_used_and_never_stale(overlay, tmp_path, monkeypatch):
     from aicareer.catalogue import loader
 
     monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path / "cache"))
-    folder = overlay({"roles.yaml": role_yaml(low=111000)})
+    folder = overlay({"roles.yaml": role_yaml(low=111000), "roadmaps.yaml": track_yaml("cv")})
     first = load_catalogue(folder)
     entries = list((tmp_path / "cache").glob("catalogue-*.msgpack"))
     assert len(entries) == 1 and first.roles["cv"].salary.low == 111000

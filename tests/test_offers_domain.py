@@ -13,16 +13,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aicareer.core.money import AmountOrPercent, parse_amount_or_percent, parse_money, parse_percent
-from aicareer.domain.offers import (
+from aicareer.domain.offer_input import (
     TEMPLATE,
-    Offer,
-    OfferError,
-    Vesting,
-    compare_offers,
     offer_from_mapping,
     offer_to_mapping,
     offers_from_mapping,
     parse_vesting,
+)
+from aicareer.domain.offers import (
+    Offer,
+    OfferError,
+    Vesting,
+    compare_offers,
     value_offer,
 )
 
@@ -387,3 +389,51 @@ def test_building_an_offer_directly_is_checked_too():
         Offer(label=" ", base=1)
     with pytest.raises(OfferError, match="base: expected an amount"):
         Offer(label="x", base=float("nan"))
+
+
+# --- market placement (domain/offer_market.py) ---------------------------------------------------------------
+# BLS May 2025, San Francisco-Oakland-Fremont, CA (0041860), 15-1221: P10 96,440  P25 108,670  P50 171,440
+# P75 219,630  P90 281,020 (data/wages/cells.tsv).
+
+
+@pytest.fixture(scope="module")
+def market():
+    from aicareer.catalogue.loader import load_catalogue
+    from aicareer.catalogue.places import default_index
+    from aicareer.catalogue.wages import WageTable
+
+    return load_catalogue(), default_index(), WageTable.open()
+
+
+@pytest.mark.parametrize(("base", "position", "lower", "upper"), [
+    (171_440, "about the 50th percentile", ("P50", 171_440), ("P75", 219_630)),  # exactly P50
+    (121_224, "about the 30th percentile", ("P25", 108_670), ("P50", 171_440)),  # a fifth of the way: 25 + 5
+    (90_000, "below the 10th percentile", None, ("P10", 96_440)),
+    (300_000, "above the 90th percentile", ("P90", 281_020), None),
+])
+def test_base_against_bls_percentiles(market, base, position, lower, upper):
+    from aicareer.domain.offer_market import place_offer
+
+    cat, places, table = market
+    placed = place_offer(cat, value_offer(offer(base=base, role="mle", location="sf")), places, table)
+    first = placed.wages[0]
+    assert (first.soc, first.position, first.lower, first.upper) == ("15-1221", position, lower, upper)
+    assert first.fallback == ""
+
+
+def test_no_placement_without_role_or_location(market):
+    from aicareer.domain.offer_market import place_offer
+
+    cat, places, table = market
+    placed = place_offer(cat, value_offer(offer(base=100_000, role="mle")), places, table)
+    assert placed.article is None and placed.wages == () and placed.note == "no market placement: no location given"
+
+
+def test_unknown_names_are_input_errors(market):
+    from aicareer.core.errors import InputError
+    from aicareer.domain.offer_market import place_offer
+
+    cat, places, table = market
+    for fields in ({"role": "nope"}, {"location": "atlantis"}, {"level": "guru"}):
+        with pytest.raises(InputError):
+            place_offer(cat, value_offer(offer(base=100_000, **fields)), places, table)

@@ -14,7 +14,7 @@ ENTER, SPACE, DOWN, CTRL_C, CTRL_D = "\r", " ", "\x1b[B", "\x03", "\x04"
 PROMPTS = [
     "What best describes you",
     "Years of professional experience",
-    "Which of these do you already know",
+    "Which skill areas do you know",
     "What kind of work do you want more of",
     "Any industries",
     "Where will you work",
@@ -41,7 +41,8 @@ def test_answering_every_question(tmp_path):
     child = spawn(tmp_path)
     answer(child, PROMPTS[0], DOWN + DOWN + ENTER)  # data scientist
     answer(child, PROMPTS[1], "\x7f" + "4" + ENTER)  # replace the default 3 with 4
-    answer(child, PROMPTS[2], SPACE + ENTER)  # Python (the first skill)
+    answer(child, PROMPTS[2], SPACE + ENTER)  # the first area, Programming & data
+    answer(child, "Programming & data: which can you use at work?", SPACE + ENTER)  # Python
     answer(child, PROMPTS[3], DOWN * 6 + SPACE + ENTER)  # language-speech
     answer(child, PROMPTS[4], DOWN * 2 + SPACE + ENTER)  # healthcare
     answer(child, PROMPTS[5], ENTER)  # us
@@ -96,6 +97,47 @@ def test_a_bad_answer_in_the_file_is_reported_before_the_first_question(tmp_path
     child.expect(pexpect.EOF)
     child.close()
     assert index == 0 and child.exitstatus == 2
+
+
+def test_intro_line_and_a_counter_on_every_question(tmp_path):
+    child = spawn(tmp_path)
+    child.expect_exact("8 questions, about 3 min; Ctrl-C stops without saving.")
+    child.expect_exact(f"Answers are saved to {tmp_path / 'profile.json'}")
+    for n, prompt in enumerate(PROMPTS, 1):
+        child.expect_exact(f"{n}/8")  # styled apart from the question
+        answer(child, prompt, ENTER)
+    child.expect_exact("Your AI role matches")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_skills_in_pages_one_per_area_ticked(tmp_path):
+    child = spawn(tmp_path, "--no-save")
+    child.expect_exact("Answers are not saved (--no-save).")
+    answer(child, PROMPTS[0], ENTER)
+    answer(child, PROMPTS[1], ENTER)
+    answer(child, PROMPTS[2], DOWN + SPACE + DOWN * 2 + SPACE + ENTER)  # ML frameworks, LLM applications
+    answer(child, "ML frameworks (1 of 2): which can you use at work?", SPACE + ENTER)
+    answer(child, "LLM applications (2 of 2): which can you use at work?", DOWN + SPACE + ENTER)
+    for prompt in PROMPTS[3:]:
+        answer(child, prompt, ENTER)
+    child.expect_exact("Your AI role matches")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_salary_goal_typed_as_people_write_it(tmp_path):
+    child = spawn(tmp_path)
+    for prompt in PROMPTS[:-1]:
+        answer(child, prompt, ENTER)
+    answer(child, PROMPTS[-1], "\x7f" + "250k" + ENTER)
+    child.expect_exact("Your AI role matches")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert json.loads((tmp_path / "profile.json").read_text())["answers"]["salary_goal"] == 250_000
 
 
 @pytest.mark.parametrize("at", range(len(PROMPTS)))

@@ -1,4 +1,5 @@
-"""`aicareer report`: one self-contained HTML page with inline SVG charts, escaped, printable."""
+"""`aicareer report`: one self-contained HTML page with HTML/CSS charts, escaped, printable, readable
+on a phone."""
 
 from __future__ import annotations
 
@@ -87,23 +88,26 @@ def test_structure_one_chart_per_section_and_no_network(run, tmp_path):
     html = make_report(run, tmp_path)
     page = parse(html)
     for section in ("matches", "salary", "gap", "plan"):
-        assert page.count("svg", section) == 1, section
-    assert page.count("script") == 0
-    for tag, attrs, _ in page.tags:  # nothing is fetched: no external src, href or stylesheet
-        for key in ("src", "href"):
-            assert not (attrs.get(key) or "").startswith(("http", "//")), (tag, attrs)
+        assert page.count("figure", section) == 1, section
+    assert page.count("script") == 0 and page.count("svg") == 0
+    for tag, attrs, _ in page.tags:  # nothing is fetched: no external src or stylesheet (a link is not fetched)
+        assert not (attrs.get("src") or "").startswith(("http", "//")), (tag, attrs)
+        if tag != "a":
+            assert not (attrs.get("href") or "").startswith(("http", "//")), (tag, attrs)
         assert not (tag == "link" and attrs.get("rel") == "stylesheet")
     text = " ".join(page.text)
     for needle in ("Which AI role fits you", "AI Product Manager", "What it pays", "≈$", "Your skill gap",
-                   "12-month plan", "RETIRED 31 March 2026", "Data as of", "[article]"):
+                   "12-month plan", "Not in this plan: AWS Certified Machine Learning - Specialty", "Data as of",
+                   "[article]"):
         assert needle in text, needle
     assert "@media print" in html and "viewport" in html
 
 
 def test_user_and_data_text_is_escaped(run, tmp_path, overlay):
-    from tests.test_loader import role_yaml
+    from tests.test_loader import role_yaml, track_yaml
 
-    folder = overlay({"roles.yaml": role_yaml(id="evil", name=HOSTILE.replace('"', "'"))})
+    folder = overlay({"roles.yaml": role_yaml(id="evil", name=HOSTILE.replace('"', "'")),
+                      "roadmaps.yaml": track_yaml("evil")})
     html = make_report(run, tmp_path, "--name", HOSTILE, "--data-dir", str(folder))
     page = parse(html)
     assert page.count("script") == 0 and page.count("img") == 0
@@ -159,3 +163,50 @@ def test_the_page_renders_in_headless_chromium(run, tmp_path):
 
 def test_today_is_the_date_on_the_page(run, tmp_path):
     assert datetime.date.today().isoformat() in make_report(run, tmp_path)
+
+
+def test_the_inputs_used_are_listed_at_the_top(run, tmp_path):
+    html = make_report(run, tmp_path)
+    top = html[html.index("<header>"):html.index("</header>")]
+    for needle in ("<dt>Location</dt><dd>New York City</dd>", "<dt>Level</dt><dd>Senior (from 7 years",
+                   "<dt>Hours a week</dt><dd>6</dd>", "<dt>Background</dt><dd>Product manager</dd>"):
+        assert needle in top, needle
+
+
+def test_honest_axes_legends_and_labelled_bars(run, tmp_path):
+    html = make_report(run, tmp_path)
+    page = parse(html)
+    salary = html[html.index('id="salary-chart"'):html.index("</figure>", html.index('id="salary-chart"'))]
+    assert '<span style="left: 0.0%">$0</span>' in salary  # the pay axis starts at zero
+    for legend in ("your top 2 matches", "≈ estimate for your level and place", "you have it",
+                   "missing (hours to learn)"):
+        assert legend in html, legend
+    assert "how much the role relies on the skill" in html and "not how well you know it" in html
+    assert page.count("ul", "salary") >= 1
+
+
+def test_no_placeholders_and_urls_are_links_that_wrap(run, tmp_path):
+    html = make_report(run, tmp_path)
+    assert "--location ..." not in html and "--level ..." not in html
+    assert "aicareer compare --location nyc --level senior" in html
+    links = [attrs for tag, attrs, _ in parse(html).tags if tag == "a"]
+    assert links and all(a.get("class") == "url" and (a.get("href") or "").startswith(("https://", "http://"))
+                     for a in links)
+    assert "a.url {" in html and "overflow-wrap: anywhere" in html
+    assert "@media (max-width: 560px)" in html
+
+
+def test_the_retired_certificate_is_an_aside_not_a_warning(run, tmp_path):
+    html = make_report(run, tmp_path)
+    assert 'class="detail retired"' not in html and "RETIRED" not in html
+    assert '<span class="detail aside">Not in this plan:' in html
+
+
+def test_a_zero_fit_draws_no_bar(run, tmp_path):
+    html = make_report(run, tmp_path)
+    fit = html[html.index('id="fit-chart"'):html.index("</figure>", html.index('id="fit-chart"'))]
+    rows = fit.split('<div class="row">')[1:]
+    zero = [row for row in rows if '">0</span>' in row]
+    assert zero, "the PM answers give some role a fit of 0 (else this test proves nothing)"
+    assert all('class="bar' not in row for row in zero)
+    assert all('class="bar' in row for row in rows if '">0</span>' not in row and 'class="axis"' not in row)

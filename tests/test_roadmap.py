@@ -14,22 +14,30 @@ from aicareer.domain.progress import apply, carry_marks, plan_record, summarise
 from aicareer.domain.roadmap import build_plan, event_months, parse_start
 
 FIX = Path(__file__).parent / "fixtures"
-TRACKS = ["mle", "prompt", "aipm", "nlp"]
+TRACKS = ["mle", "prompt", "aipm", "nlp", "ai-engineer", "data-scientist", "mlops", "research-scientist",
+          "data-engineer", "cv-engineer", "solutions-architect"]
 BACKGROUNDS = ["software-engineer", "product-manager", "data-scientist", "student", "other"]
 
 
 @pytest.mark.parametrize("track", TRACKS)
 @pytest.mark.parametrize("background", BACKGROUNDS)
-def test_every_track_and_background_gives_twelve_months_in_four_phases(cat, track, background):
-    plan = build_plan(cat, track, background)
-    assert [m.number for m in plan.months] == list(range(1, 13))
-    assert [m.phase.id for m in plan.months] == ["foundation"] * 3 + ["specialization"] * 3 + \
+def test_every_track_and_background_covers_twelve_stages_in_months_without_gaps(cat, track, background):
+    plan = build_plan(cat, track, background, start=datetime.date(2027, 1, 1))
+    assert [s.number for s in plan.stages] == list(range(1, 13))
+    assert [s.phase.id for s in plan.stages] == ["foundation"] * 3 + ["specialization"] * 3 + \
         ["certification"] * 3 + ["job-search"] * 3
+    covered = [n for m in plan.months for n in range(m.number, m.last + 1)]
+    assert covered == list(range(1, plan.pacing.months + 1))  # every month once, none empty
     for m in plan.months:
-        assert m.goal and m.deliverable and m.tasks and m.hours > 0
+        assert m.hours > 0 and m.goal
+    for before, after in zip(plan.months, plan.months[1:], strict=False):
+        assert after.start == before.end + datetime.timedelta(days=1)
     ids = [t.id for t in plan.tasks]
     assert len(ids) == len(set(ids))
     assert plan.retired_certifications and plan.retired_certifications[0].id == "aws-mls"
+    later = {t.id for t in plan.tasks if t.stage >= 7}
+    assert len([i for i in later if i.startswith("cert-choose")]) == 1, "one certification choice per track"
+    assert len([t for t in plan.tasks if t.stage == 11 and t.kind == "practice"]) >= 1, "interview practice"
 
 
 def test_article_items_are_all_there(cat):
@@ -71,37 +79,53 @@ def test_missing_must_haves_are_added_for_a_long_move(cat):
     added = {t.skills[0] for t in plan.tasks if t.status == "added"}
     assert {"python", "pytorch", "rag", "docker"} <= added
     assert all(t.id.startswith("learn-") for t in plan.tasks if t.status == "added")
-    assert all(m.number <= 6 for m in plan.months for t in m.tasks if t.status == "added")
+    assert all(t.stage <= 6 for t in plan.tasks if t.status == "added")
 
 
 def test_posting_gaps_go_into_the_specialization_months(cat):
     plan = build_plan(cat, "mle", "software-engineer", job_skills={"wandb": 2.0, "llamaindex": 2.0, "python": 3.0})
-    from_posting = [(m.number, t) for m in plan.months for t in m.tasks if t.status == "posting"]
+    from_posting = [(t.stage, t) for t in plan.tasks if t.status == "posting"]
     assert {t.skills[0] for _, t in from_posting} == {"wandb", "llamaindex"}  # python is already taught
     assert all(4 <= n <= 6 for n, _ in from_posting)
 
 
-def test_pacing_stretches_when_the_plan_does_not_fit(cat):
+def test_the_plan_is_as_long_as_its_work_at_the_pace(cat):
     slow = build_plan(cat, "mle", "product-manager", hours_per_week=4, start=datetime.date(2027, 1, 1))
-    assert not slow.pacing.fits
-    capacity = 4 * 52 / 12  # hours a month at 4 h a week
-    assert slow.pacing.months_needed == pytest.approx(max(12, slow.pacing.total_hours / capacity))
-    assert sum(m.length for m in slow.months) == pytest.approx(slow.pacing.months_needed)
-    assert slow.months[-1].end > datetime.date(2027, 12, 31)
+    per_month = 4 * 52 / 12  # hours a month at 4 h a week
+    assert slow.pacing.months > 12 and not slow.pacing.fits
+    assert slow.pacing.months - 1 < slow.pacing.total_hours / per_month <= slow.pacing.months + 0.05
+    last = slow.months[-1].end
+    assert (last.year - 2027) * 12 + last.month == slow.pacing.months  # ends in the plan's last month
     fast = build_plan(cat, "aipm", "product-manager", hours_per_week=20, start=datetime.date(2027, 1, 1))
-    assert fast.pacing.fits and fast.pacing.spare_per_week > 0
-    assert fast.months[-1].end == datetime.date(2027, 12, 31)
+    assert fast.pacing.months < 12 and fast.pacing.headline.startswith(f"{fast.pacing.months}-month plan")
     assert [m.label for m in fast.months][:2] == ["Jan 2027", "Feb 2027"]
 
 
-def test_conferences_fall_in_the_months_they_are_held(cat):
-    plan = build_plan(cat, "mle", hours_per_week=40, start=datetime.date(2027, 1, 1))
-    where = event_months(plan)
-    assert where["neurips"] == 12 and where["icml"] == 7
-    assert any("NeurIPS" in s for s in plan.months[11].milestones)
-    later = build_plan(cat, "mle", hours_per_week=40, start=datetime.date(2027, 6, 1))
-    assert event_months(later)["neurips"] == 7  # June start: December is month 7
+def test_a_conference_task_lands_in_the_month_of_its_event(cat):
+    plan = build_plan(cat, "mle", hours_per_week=8, start=datetime.date(2027, 1, 1))
+    month = plan.month_of("net-conference")
+    assert month is not None and month.events
+    event = month.events[0]
+    assert (month.start.year, month.start.month) == (event.year, event.month)
+    assert "check the dates" in event.text() and "2027" in event.text()  # no cited 2027 edition
+    early = build_plan(cat, "mle", hours_per_week=8, start=datetime.date(2026, 4, 1))
+    cited = early.months[[m.number for m in early.months].index(early.month_of("net-conference").number)].events[0]
+    assert cited.edition is not None and cited.year == 2026 and cited.edition.start.year == 2026
+    assert cited.text().startswith("NeurIPS 2026: 6–12 December 2026, Sydney") and "[neurips-2026]" in cited.text()
     assert event_months(build_plan(cat, "mle")) == {}
+    from aicareer.domain.roadmap import event_occurrence
+
+    others = [p.task.id for p in month.pieces if p.task.id != "net-conference" and p.part == 1]
+    assert others and all(event_occurrence(plan, tid) is None for tid in others)
+
+
+def test_no_past_edition_is_shown_as_current(cat):
+    from aicareer.render.roadmap_text import task_details
+
+    plan = build_plan(cat, "mle", hours_per_week=8, start=datetime.date(2027, 1, 1))
+    task = next(t for t in plan.tasks if t.id == "net-conference")
+    text = " ".join(task_details(plan, task))
+    assert "2025" not in text and "2026" not in text.replace("icml-2026", "").replace("neurips-2026", "")
 
 
 @pytest.mark.parametrize("text", ["2027-13", "2027-00", "27-01", "January", ""])
@@ -149,8 +173,9 @@ def test_roadmap_table(run):
             "--hours-per-week", "8", env={"COLUMNS": "80"})
     assert r.exit_code == 0, r.output
     out = r.stdout
-    for needle in ("12-month roadmap: AI Product Manager", "Foundation", "Job Search", "Jan 2027", "pm-ai-course",
-                   "RETIRED 31 March 2026", "AWS Certified AI Practitioner", "fits in 12 months", "Deliverable"):
+    for needle in ("-month plan at 8 h a week: AI Product Manager", "Foundation", "Job Search", "Jan 2027",
+                   "pm-ai-course", "RETIRED 31 March 2026", "AWS Certified AI Practitioner", "h of work:",
+                   "Deliverable", "<https://www.coursera.org/learn/ai-for-everyone>"):
         assert needle in out, needle
     assert max(len(line) for line in out.splitlines()) <= 80
 
@@ -161,31 +186,34 @@ def test_roadmap_markdown_file(run, tmp_path):
             "--format", "markdown", "-o", str(target))
     assert r.exit_code == 0, r.output
     text = target.read_text()
-    assert text.startswith("# 12-month roadmap: Machine Learning Engineer")
+    assert text.startswith("# ") and "-month plan at 8 h a week: Machine Learning Engineer" in text.splitlines()[0]
     assert "~~PyTorch basics" in text and "you know PyTorch" in text
     assert "*(from posting)*" in text
-    assert "## Certification & Networking (months 7–9)" in text
+    assert "## Certification & Networking" in text
+    assert "[PyTorch: Learn the Basics](https://docs.pytorch.org/tutorials/beginner/basics/intro.html)" in text
 
 
 def test_roadmap_json(run):
     data = json.loads(run("roadmap", "-t", "nlp", "-f", "json", "--start", "2027-03").stdout)
-    assert data["track"] == "nlp" and len(data["months"]) == 12
+    assert data["track"] == "nlp" and data["headline"] == f"{data['pacing']['months']}-month plan at 8 h a week"
+    assert sum(m["count"] for m in data["months"]) == data["pacing"]["months"]
+    assert {t["kind"] for t in data["tasks"]} <= {"learn", "practice", "project", "exam", "network", "apply"}
+    assert all(t["kind"] for m in data["months"] for t in m["tasks"])
     assert data["months"][0]["label"] == "Mar 2027"
     assert data["pacing"]["hours_are"] == "editorial estimates"
 
 
 def test_roadmap_ics_parses_back(run, tmp_path):
     target = tmp_path / "plan.ics"
-    r = run("roadmap", "--track", "nlp", "--format", "ics", "--start", "2027-01", "-w", "20", "-o", str(target))
+    r = run("roadmap", "--track", "nlp", "--format", "ics", "--start", "2027-01", "-w", "8", "-o", str(target))
     assert r.exit_code == 0, r.output
     cal = Calendar.from_ical(target.read_bytes())
     events = [c for c in cal.walk("VEVENT")]
-    months = [e for e in events if "plan, month" in str(e["SUMMARY"])]
-    assert len(months) == 12
+    months = [e for e in events if "-month-" in str(e["UID"])]
     assert months[0].decoded("DTSTART") == datetime.date(2027, 1, 1)
-    assert months[-1].decoded("DTEND") == datetime.date(2028, 1, 1)
+    assert all(e.decoded("DTEND") - e.decoded("DTSTART") == datetime.timedelta(days=1) for e in months)
     summaries = " ".join(str(e["SUMMARY"]) for e in events)
-    assert "NeurIPS" in summaries and "ICML" in summaries and "certification exam" in summaries
+    assert "certification exam" in summaries and "Study:" in summaries
     uids = [str(e["UID"]) for e in events]
     assert len(uids) == len(set(uids))
 
@@ -199,7 +227,7 @@ def test_roadmap_saves_the_plan_and_progress_marks(run):
     assert run("roadmap", "-t", "mle", "--start", "2027-01").exit_code == 0  # regenerate: marks stay
     assert json.loads(run("progress", "--json").stdout)["done_hours"] == 42
     out = run("progress", env={"COLUMNS": "80"}).stdout
-    assert "Overall" in out and "Next up" in out
+    assert "Overall" in out and "This week" in out
 
 
 def test_no_save_leaves_progress_alone(run):
@@ -259,30 +287,33 @@ def test_the_suggested_pace_really_fits(cat):
     assert not less.pacing.fits
 
 
-def test_a_month_whose_skills_you_all_know_says_so(run):
-    r = run("roadmap", "-t", "aipm", "--background", "product-manager", "--skills",
-            "A/B testing, stakeholder management, SQL", "-f", "markdown")
-    assert r.exit_code == 0
-    month6 = r.stdout.split("### Month 6")[1].split("### Month 7")[0]
-    assert "· 0 h" in month6 and "You already have every skill this month teaches" in month6
+def test_a_stage_whose_learning_you_all_know_drops_its_deliverable(run):
+    r = run("roadmap", "-t", "mle", "--background", "software-engineer", "--skills",
+            "PyTorch, LLM APIs, API pricing", "-f", "markdown")
+    assert r.exit_code == 0, r.output
+    assert "You know everything “PyTorch basics” teaches" in r.stdout
+    assert "A small PyTorch model trained end to end" not in r.stdout
+    assert "· 0 h" not in r.stdout
 
 
-def test_a_heavy_month_runs_late_and_later_months_win_the_time_back(cat):
-    plan = build_plan(cat, "nlp", "data-scientist", hours_per_week=10, start=datetime.date(2027, 1, 1))
-    first = plan.months[0]
-    assert first.hours > 10 * 52 / 12 and first.length > 1.5  # an 80-hour Python task lands in month 1
-    assert plan.pacing.fits  # 467 h at 10 h a week is under 52 weeks
-    assert plan.months[-1].end == datetime.date(2027, 12, 31)
-    assert any(m.length < 1 for m in plan.months[1:8])
+def test_practice_is_shortened_not_skipped_by_a_known_skill(cat):
+    plan = build_plan(cat, "aipm", "product-manager", known=["ab-testing", "stakeholder-management"])
+    tasks = {t.id: t for t in plan.tasks}
+    assert tasks["aipm-ab"].status == "todo" and tasks["aipm-ab"].hours == 6 and tasks["aipm-ab"].full_hours == 12
+    assert "shortened from 12 h" in tasks["aipm-ab"].reason
+    assert tasks["aipm-review"].status == "todo" and tasks["aipm-review"].hours < 8
+    month6 = next(s for s in plan.stages if s.number == 6)
+    assert month6.deliverable and month6.hours > 0
 
 
-@pytest.mark.parametrize("hours,total,expected", [
-    (8, 414, "414 h of work fits in 12 months at 8 h a week, with about 2 h to spare over the year."),
-    (8, 416, "416 h of work fits in 12 months at 8 h a week, with nothing to spare."),
-    (10, 414, "414 h of work fits in 12 months at 10 h a week, with about 2.0 h a week to spare."),
+@pytest.mark.parametrize("months,expected", [
+    (11, "279 h of work: 11 months at 6 h a week, shorter than the article's 12 months."),
+    (12, "414 h of work: 12 months at 8 h a week, the article's 12 months."),
+    (52, "443 h of work: 52 months at 2 h a week; 9 h a week would fit it in the article's 12 months."),
 ])
-def test_spare_time_is_said_in_units_that_are_not_zero(hours, total, expected):
+def test_pacing_text_names_the_real_length(months, expected):
     from aicareer.domain.roadmap import Pacing
     from aicareer.render.roadmap_text import pacing_text
 
-    assert pacing_text(Pacing(hours_per_week=hours, total_hours=total, months_needed=12.0)) == expected
+    total, hours = int(expected.split(" h")[0]), int(expected.split(" at ")[1].split(" h")[0])
+    assert pacing_text(Pacing(hours_per_week=hours, total_hours=total, months=months)) == expected

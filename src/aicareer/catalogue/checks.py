@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 import msgspec
 
 from aicareer.catalogue.index import Catalogue
-from aicareer.catalogue.names import norm
+from aicareer.catalogue.names import clashes, norm
+from aicareer.catalogue.wages import NATION, WageTable
 from aicareer.core.suggest import closest
 
 
@@ -27,7 +28,7 @@ class Problem(msgspec.Struct, frozen=True):
 
 def cross_check(cat: Catalogue) -> list[Problem]:
     """Every problem that typing alone cannot catch: dangling ids, bad ranges, clashes."""
-    return list(_cross_check(cat))
+    return [*_cross_check(cat), *role_reach_checks(cat)]
 
 
 def _cross_check(cat: Catalogue) -> Iterator[Problem]:
@@ -227,6 +228,75 @@ def _check_roadmaps(cat: Catalogue) -> Iterator[Problem]:
         for sid in cert.sources:
             if sid not in cat.sources:
                 yield Problem("roadmaps.yaml", "certifications", cert.id, "sources", f"unknown source id {sid!r}")
+
+
+# --- roles reach every command (issue 13) ---------------------------------------------
+
+
+def role_reach_checks(cat: Catalogue) -> Iterator[Problem]:
+    """What passes typing yet leaves a role or an answer unreachable (each check below)."""
+    yield from _roles_without_track(cat)
+    yield from _answers_nothing_reads(cat)
+    yield from _title_clashes(cat)
+    yield from _socs_without_wages(cat)
+
+
+def _roles_without_track(cat: Catalogue) -> Iterator[Problem]:
+    """A role with no specialization months: `roadmap --track` and `report` would fail for it."""
+    for role in cat.roles_file.roles:
+        if role.id not in cat.roadmaps.specialization:
+            yield Problem("roles.yaml", "roles", role.id, "id",
+                          f"role {role.id!r} has no roadmap track: add specialization.{role.id} "
+                          "(months 4 to 6) to roadmaps.yaml")
+
+
+def _answers_nothing_reads(cat: Catalogue) -> Iterator[Problem]:
+    """A choice of the questionnaire that no table reads: the answer would be dropped silently."""
+    interests_q, background_q = cat.questions.get("interests"), cat.questions.get("background")
+    if interests_q is not None:
+        for choice, _ in cat.choices(interests_q):
+            if choice not in cat.scoring.interests:
+                yield Problem("questions.yaml", "questions", "interests", "choices",
+                              f"interest {choice!r} has no affinity row in scoring.yaml interests: "
+                              "nothing reads the answer")
+    if background_q is not None:
+        for choice, _ in cat.choices(background_q):
+            if choice not in cat.scoring.backgrounds:
+                yield Problem("questions.yaml", "questions", "background", "choices",
+                              f"background {choice!r} has no affinity row in scoring.yaml backgrounds: "
+                              "the assessment ignores it")
+            if choice not in cat.roadmaps.foundation:
+                yield Problem("questions.yaml", "questions", "background", "choices",
+                              f"background {choice!r} has no foundation months in roadmaps.yaml: "
+                              "its roadmap cannot be built")
+
+
+def _title_clashes(cat: Catalogue) -> Iterator[Problem]:
+    """An other title (or a part of "X (Y)") that two roles claim, or that is also another role's name."""
+    names = [(n, r.id) for r in cat.roles_file.roles for n in (r.id, r.name, r.short_name, *r.aliases)]
+    titles = [(t, r.id) for r in cat.roles_file.roles for t in r.other_titles]
+    for title, rid, other in clashes([*names, *titles]):
+        if (title, rid) in titles:
+            yield Problem("roles.yaml", "roles", rid, "other_titles",
+                          f"title {title!r} is also claimed by role {other!r}")
+
+
+def _socs_without_wages(cat: Catalogue) -> Iterator[Problem]:
+    """An occupation code the bundled BLS wage table has no national figure for."""
+    try:
+        table = WageTable.open()
+        national = table.cells(NATION)
+    except (OSError, ValueError):
+        return  # the wage table itself is checked where it is built (tools/build_wages.py)
+    for occ in cat.occupations_file.occupations:
+        if occ.soc not in national:
+            yield Problem("occupations.yaml", "occupations", occ.id, "soc",
+                          f"SOC {occ.soc!r} is not in the BLS wage table (data/wages){_hint(occ.soc, national)}")
+    for role in cat.roles_file.roles:
+        for link in role.occupations:
+            if link.soc not in national:
+                yield Problem("roles.yaml", "roles", role.id, "occupations",
+                              f"SOC {link.soc!r} is not in the BLS wage table (data/wages){_hint(link.soc, national)}")
 
 
 def _duplicates(file: str, section: str, ids: list[str]) -> Iterator[Problem]:

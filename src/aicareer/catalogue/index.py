@@ -101,15 +101,33 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
         return Matcher.build(self.skills.values())
 
     @cached_property
-    def _role_index(self) -> dict[str, str]:
+    def _role_index(self) -> names.Names:
         return names.role_names(self.roles.values())
 
     @cached_property
-    def _skill_index(self) -> dict[str, str]:
+    def _occupation_index(self) -> names.Names:
+        return names.occupation_names(self.occupations.values())
+
+    @cached_property
+    def _skill_index(self) -> names.Names:
         return names.skill_names(self.skills.values())
 
+    def find_role(self, query: str) -> Role | None:
+        """The role a title stands for (id, name, alias or other title, any spelling), or None."""
+        rid = self._role_index.find(query)
+        return self.roles[rid] if rid is not None else None
+
     def resolve_role(self, query: str) -> Role:
-        return self.roles[names.resolve("role", query, self._role_index)]
+        """The role a title stands for. When a role and a BLS reference occupation share a name, the
+        role wins; a title that is only an occupation gets its own message; otherwise close matches."""
+        found = self.find_role(query)
+        if found is not None:
+            return found
+        oid = self._occupation_index.find(query)
+        if oid is not None:
+            occ = self.occupations[oid]
+            raise names.not_a_role(query, occ, names.roles_for_soc(self.roles.values(), occ.soc))
+        raise names.unknown_name("role", query, self._role_index)
 
     def resolve_skill(self, query: str) -> Skill:
         return self.skills[names.resolve("skill", query, self._skill_index)]

@@ -272,6 +272,7 @@ QuestionKind = Literal["select", "checkbox", "integer", "skills"]
 class Choice(Model, frozen=True):
     id: str
     label: str
+    synonyms: tuple[str, ...] = ()  # other words people use for it ("pm", "swe"); matched ignoring case
 
 
 class Question(Model, frozen=True):

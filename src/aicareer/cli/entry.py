@@ -23,8 +23,8 @@ from aicareer.core.errors import EXIT_INTERRUPTED
 #: command name -> the module in aicareer.cli.commands that registers it (in help order)
 COMMAND_MODULES = {
     "compare": "compare", "roles": "roles", "role": "roles", "market": "market",
-    "data": "data", "assess": "assess", "gap": "gap", "roadmap": "roadmap", "report": "report",
-    "progress": "progress",
+    "data": "data", "assess": "assess", "gap": "gap", "roadmap": "roadmap", "report": "report", "offer": "offer",
+    "progress": "progress", "profile": "profile",
 }
 
 

@@ -56,14 +56,43 @@ def _as_list(key: str, value: Any) -> list[str]:
     raise InputError(f"answers: {key}: expected a list of names, got {type(value).__name__}")
 
 
+#: integer questions answered in dollars, parsed as money ('400k')
+MONEY_QUESTIONS = frozenset({"salary_goal"})
+
+
+def _key(text: str) -> str:
+    """A choice name compared ignoring case, and '_' or spaces written for '-'."""
+    return "-".join(text.strip().lower().replace("_", " ").split())
+
+
 def _choice(cat: Catalogue, q: Question, value: str) -> str:
+    """The choice id for a value given by id, label or synonym, in any case ('PM', 'swe', 'Career changer')."""
     choices = cat.choices(q)
-    by_name = {c.lower(): c for c, _ in choices} | {label.lower(): c for c, label in choices}
-    key = value.strip().lower().replace("_", "-")
+    by_name: dict[str, str] = {}
+    for c in q.choices:  # synonyms first, so an id or a label always wins
+        by_name |= {_key(s): c.id for s in c.synonyms}
+    by_name |= {_key(label): c for c, label in choices}
+    by_name |= {_key(c): c for c, _ in choices}
+    key = _key(value)
     if key in by_name:
         return by_name[key]
-    hint = did_you_mean(key, [c for c, _ in choices])
+    hint = did_you_mean(key, [c for c, _ in choices] + [s for c in q.choices for s in c.synonyms])
     raise InputError(f"answers: {q.id}: unknown value {value!r}{hint} (valid: {', '.join(c for c, _ in choices)})")
+
+
+def _money(q: Question, value: Any) -> int:
+    """Dollars as people write them ('400k', '$400,000', 400000), within the question's range."""
+    from aicareer.core.money import parse_money
+
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InputError(f"answers: {q.id}: expected an amount of dollars, got {value!r}")
+    try:
+        number = round(parse_money(value))
+    except ValueError as exc:
+        raise InputError(f"answers: {q.id}: {exc}") from None
+    if (q.min is not None and number < q.min) or (q.max is not None and number > q.max):
+        raise InputError(f"answers: {q.id}: {number} is outside {q.min}..{q.max}")
+    return number
 
 
 def _integer(q: Question, value: Any) -> int:
@@ -103,7 +132,7 @@ def check_given(cat: Catalogue, raw: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in raw.items():
         q = questions[key]
         if q.kind == "integer":
-            values[key] = _integer(q, value)
+            values[key] = _money(q, value) if key in MONEY_QUESTIONS else _integer(q, value)
         elif q.kind == "select":
             if not isinstance(value, str):
                 raise InputError(f"answers: {key}: expected one name, got {value!r}")

@@ -61,14 +61,15 @@ class RoleGap(msgspec.Struct, frozen=True):
 def why(cat: Catalogue, role: Role, need: SkillNeed) -> str:
     """One line on why a skill matters for a role: the article's note, its rank, O*NET's flags."""
     listed = role.must_have if need.kind == "must-have" else role.nice_to_have
-    text = need.note or f"{need.kind} #{listed.index(need.skill.id) + 1} of {len(listed)} for {role.short_name} (article)"
+    order = "article" if role.salary is not None and "article" in role.salary.sources else "editorial order"
+    text = need.note or f"{need.kind} #{listed.index(need.skill.id) + 1} of {len(listed)} for {role.short_name} ({order})"
     by_soc = {o.soc: o.short_name for o in cat.occupations.values()}
     flagged = [f for f in need.skill.onet if (f.hot or f.in_demand) and f.occupation in by_soc]
     if flagged:
         first = flagged[0]
         labels = " and ".join(label for label, on in (("Hot", first.hot), ("In Demand", first.in_demand)) if on)
         more = f" (+{len(flagged) - 1} more)" if len(flagged) > 1 else ""
-        text += f"; O*NET 29.2: {labels} for {by_soc[first.occupation]}{more}"
+        text += f"; O*NET 30.3: {labels} for {by_soc[first.occupation]}{more}"
     return text
 
 

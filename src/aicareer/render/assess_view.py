@@ -48,7 +48,10 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
 
     pay = m.pay
     if pay is None:
-        salary = Text.assemble(("Salary for you: ", "bold"), "no published base+equity range")
+        from aicareer.render.role_view import BLS_SOURCE, NO_RANGE, base_summary, national_base
+
+        salary = Text.assemble(("Salary for you: ", "bold"), f"{NO_RANGE}; national {base_summary(national_base(m.role))}"
+                               f", May 2025, no equity ", (f"[{BLS_SOURCE}]", "dim"))
     else:
         shown = ("≈" if pay.estimate else "") + money_range(pay.low, pay.high, pay.open_top)
         salary = Text.assemble(("Salary for you: ", "bold"), shown, f" {pay.basis}")
@@ -57,7 +60,7 @@ def match_panel(cat: Catalogue, result: Assessment, m: Match, rank: int) -> Pane
     elif pay.estimate:
         salary.append(f" (estimate for {result.level.name.lower()}, {result.location.name}: see method below)",
                       style="yellow")
-    else:
+    elif m.role.salary is not None:
         salary.append(f" ({m.role.salary.period}, as published)", style="dim")
 
     gaps = Grid([Col(wrap=False, style="dim"), Col(), Col(wrap=False, justify="right", style="dim")],
@@ -99,6 +102,8 @@ def assess_view(cat: Catalogue, result: Assessment, saved_to: str | None) -> Ren
         parts.append(bullets("Market notes for your answers", [n.full_text for n in result.notes]))
     ids = ["article"] + [s for n in result.notes if n.figure for s in n.figure.sources]
     ids += list(result.location.sources)
+    if any(m.pay is None and m.role.occupations for m in result.top_matches):
+        ids.append("bls-oews-2025")
     parts.append(source_lines(cat, ids))
     tail: list[RenderableType] = [as_of(cat)]
     if saved_to:

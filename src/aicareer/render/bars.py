@@ -1,7 +1,11 @@
-"""Bars drawn in character cells: a range on a shared scale, and a scale's two ends."""
+"""Bars drawn in character cells: a range on a shared scale, and a scale's two ends.
+
+A bar that starts at the scale's start (a share, a score) is a fill: 0 is drawn as no
+block at all, never as one cell that reads like a little progress."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
@@ -30,6 +34,9 @@ class RangeBar:
         return max(0, min(width - 1, round(frac * (width - 1))))
 
     def render(self, width: int) -> Text:
+        lo, hi = self.scale
+        if self.low <= lo and self.high <= lo and not self.inner:  # nothing: no block at all
+            return Text("", style=self.style)
         start, end = self._pos(self.low, width), self._pos(self.high, width)
         cells = [" "] * width
         for i in range(start, end + 1):
@@ -52,9 +59,9 @@ class Axis:
         self.low, self.high = low, high
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        need = len(self.low) + len(self.high) + 1
+        need = cell_len(self.low) + cell_len(self.high) + 1
         return Measurement(need, max(need, options.max_width))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        gap = max(1, options.max_width - len(self.low) - len(self.high))
+        gap = max(1, options.max_width - cell_len(self.low) - cell_len(self.high))
         yield Text(self.low + " " * gap + self.high)

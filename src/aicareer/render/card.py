@@ -7,13 +7,31 @@ rich's Panel and Text wrapping were most of the drawing time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
+from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 
+from aicareer.render.grid import wrap_cells
+
 Run = tuple[str, str]
+
+URL = re.compile(r"https?://[^\s<>]+")
+
+
+def _link(part: str, style: str) -> str:
+    """The style of a word, with a terminal hyperlink when the word is (or holds) a URL."""
+    found = URL.search(part)
+    if not found:
+        return style
+    return f"{style} link {found.group(0)}".strip()
+
+
+def _is_url(word: list[Run]) -> bool:
+    return any(URL.search(t) for t, _ in word)
 
 
 class Paragraph:
@@ -21,7 +39,9 @@ class Paragraph:
         self.runs, self.hang, self.indent = list(runs), hang, indent
 
     def lines(self, width: int) -> Iterator[list[Run]]:
-        """Greedy word wrap that keeps each run's style; a word longer than a line is cut."""
+        """Greedy word wrap in terminal cells that keeps each run's style. A URL that does not fit
+        the line starts a fresh one; one longer than a whole line is cut like any long word, but
+        every piece is a terminal hyperlink to the whole address (where the terminal shows them)."""
         hang = min(self.hang, width // 2)
         words: list[list[Run]] = [[]]  # each word: its styled pieces; a space separates words
         for text, style in self.runs:
@@ -29,7 +49,7 @@ class Paragraph:
                 if n:
                     words.append([])
                 if part:
-                    words[-1].append((part, style))
+                    words[-1].append((part, _link(part, style)))
 
         def fresh() -> tuple[list[Run], int]:
             return ([(" " * hang, "")] if hang else []), hang
@@ -38,11 +58,11 @@ class Paragraph:
         line: list[Run] = [(" " * indent, "")] if indent else []
         used, empty = indent, True
         for word in words:
-            size = sum(len(t) for t, _ in word)
+            size = sum(cell_len(t) for t, _ in word)
             if not size:
                 continue
             fits_fresh = size <= width - hang
-            if not empty and used + 1 + size > width and (fits_fresh or used + 2 > width):
+            if not empty and used + 1 + size > width and (fits_fresh or used + 2 > width or _is_url(word)):
                 yield line
                 (line, used), empty = fresh(), True
             if not empty:
@@ -53,14 +73,20 @@ class Paragraph:
                 head, rest, left = [], [], room
                 for t, st in word:
                     if left > 0:
-                        head.append((t[:left], st))
-                        if len(t) > left:
-                            rest.append((t[left:], st))
-                        left -= len(t)
+                        cut = chop_cells(t, left)[0] if cell_len(t) > left else t
+                        if not cut:  # a wide character with one cell left: take it to the next line
+                            rest.append((t, st))
+                            left = 0
+                            continue
+                        head.append((cut, st))
+                        if len(cut) < len(t):
+                            rest.append((t[len(cut):], st))
+                        left -= cell_len(cut)
                     else:
                         rest.append((t, st))
                 yield line + head
-                (line, used), word, size = fresh(), rest, size - room
+                (line, used), word = fresh(), rest
+                size = sum(cell_len(t) for t, _ in word)
             line += word
             used += size
             empty = False
@@ -79,12 +105,16 @@ class Card:
         width = max(20, options.max_width)
         inner = width - 4
         edge = console.get_style(self.border) if self.border else None
-        title = f" {self.title} "[: width - 4]
-        yield Segment("╭─" + title + "─" * (width - 3 - len(title)) + "╮", edge)
+        # a title wider than the top edge wraps at spaces: its first line in the edge, the rest
+        # inside the box, so nothing is cut ("32 h" stays "32 h")
+        first, *more = wrap_cells(self.title, width - 6) if self.title else [""]
+        title = f" {first} " if first else ""
+        yield Segment("╭─" + title + "─" * (width - 3 - cell_len(title)) + "╮", edge)
         yield Segment.line()
-        for paragraph in self.paragraphs:
+        heading = [Paragraph([(line, "bold")]) for line in more]
+        for paragraph in [*heading, *self.paragraphs]:
             for line in paragraph.lines(inner):
-                used = sum(len(t) for t, _ in line)
+                used = sum(cell_len(t) for t, _ in line)
                 yield Segment("│ ", edge)
                 for text, style in line:
                     yield Segment(text, console.get_style(style) if style else None)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from rich.console import Console, Group
+from rich.cells import cell_len, chop_cells
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.core.fmt import dollars, money, money_range, percent  # noqa: F401 (re-exported for views)
 from aicareer.render.bars import Axis, RangeBar  # noqa: F401 (re-exported for views)
-from aicareer.render.grid import Col, Grid
+from aicareer.render.grid import Col, Grid, wrap_cells
 
 
 def no_color() -> bool:
@@ -38,12 +42,61 @@ def nice_scale(values: Iterable[float], step: int = 50_000) -> tuple[int, int]:
     return lo, hi if hi > lo else lo + step
 
 
-def source_lines(cat: Catalogue, ids: Iterable[str]) -> Grid:
-    """'Sources' then one row per cited source: [id], title, period, kind, address."""
-    rows = []
-    for src in cat.cited(ids):
-        rows.append((f"[{src.id}]", f"{src.title} ({src.period}; {src.kind})" + (f" {src.url}" if src.url else "")))
-    return Grid([Col(wrap=False, style="dim"), Col()], rows, title="Sources", header=False, gap=1, narrow=0)
+#: print an address longer than the terminal whole, past the edge (copyable in one piece, but
+#: wider than the terminal), rather than cut into linked pieces of the terminal's width
+OVERFLOW_URLS = False
+
+
+class SourceList:
+    """'Sources', then for each source '[id] title (period; kind)' wrapped under itself, and
+    its address on a line of its own, whole whenever it fits the terminal (indented, else from
+    the left edge), so it can be copied or clicked. The address is a terminal hyperlink where
+    the terminal shows them (rich leaves it plain when piped or with NO_COLOR). An address
+    longer than the terminal is wide (6 of 22 bundled ones are over 80) is cut into lines of
+    the full width, each piece a hyperlink to the whole address; with OVERFLOW_URLS it
+    would run past the edge instead, whole (the terminal wraps it)."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, str | None]]) -> None:
+        self.entries = list(entries)  # (id, text, url)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(20, options.max_width), options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        label = max((cell_len(f"[{sid}]") for sid, _, _ in self.entries), default=0)
+        hang = label + 1 if label + 1 <= width // 3 else 2
+        dim = console.get_style("dim")
+        yield Segment("Sources", console.get_style("bold"))
+        yield Segment.line()
+        for sid, text, url in self.entries:
+            tag = f"[{sid}]"
+            lines = wrap_cells(text, max(8, width - hang))
+            if cell_len(tag) + 1 <= hang:
+                yield Segment(tag.ljust(hang), dim)
+            else:  # a long id: on its own line
+                yield Segment(tag, dim)
+                yield Segment.line()
+                yield Segment(" " * hang)
+            for n, line in enumerate(lines):
+                if n:
+                    yield Segment(" " * hang)
+                yield Segment(line)
+                yield Segment.line()
+            if url:
+                indent = next((i for i in (hang, 2) if i + cell_len(url) <= width), 0)
+                if indent:
+                    yield Segment(" " * indent)
+                link = Style(link=url)
+                pieces = [url] if OVERFLOW_URLS or indent or cell_len(url) <= width else chop_cells(url, width)
+                for piece in pieces:
+                    yield Segment(piece, link)
+                    yield Segment.line()
+
+
+def source_lines(cat: Catalogue, ids: Iterable[str]) -> SourceList:
+    """'Sources' then each cited source: [id], title, period, kind, and its address on its own line."""
+    return SourceList((src.id, f"{src.title} ({src.period}; {src.kind})", src.url) for src in cat.cited(ids))
 
 
 def bullets(title: str, lines: Iterable[str], style: str = "bold") -> Grid:

@@ -9,15 +9,77 @@ value' lines) instead of words cut in pieces.
 
 from __future__ import annotations
 
-import textwrap
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import msgspec
+from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 
 from aicareer.render.bars import RangeBar
+
+ELLIPSIS = "…"
+
+
+NUMBER = re.compile(r"^[~≈$]?[\d.,]+[%k]?$")
+
+
+def _units(text: str, width: int) -> list[str]:
+    """The words of `text`, a number kept with the word after it ("32 h", "~1.2 months")
+    when the two fit on one line."""
+    out: list[str] = []
+    for word in text.split():
+        if out and NUMBER.match(out[-1]) \
+                and cell_len(out[-1]) + 1 + cell_len(word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """Greedy word wrap measured in terminal cells (a CJK character or an emoji takes two);
+    a number stays with its unit; a word wider than the line is cut between characters,
+    never past the width."""
+    width = max(1, width)
+    lines: list[str] = []
+    line = ""
+    for word in _units(text, width):
+        size = cell_len(word)
+        if line and cell_len(line) + 1 + size <= width:
+            line += " " + word
+            continue
+        if line:
+            lines.append(line)
+            line = ""
+        if size <= width:
+            line = word
+            continue
+        pieces = chop_cells(word, width)
+        lines += pieces[:-1]
+        line = pieces[-1]
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def fit_cells(text: str, width: int) -> str:
+    """The text if it fits `width` cells, else cut to width - 1 cells and ended with "…"
+    (so a cut is visible: "32 h" never silently becomes "3")."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    head = chop_cells(text, width - 1)[0] if width > 1 else ""
+    return head.rstrip() + ELLIPSIS
+
+
+def pad_cells(text: str, width: int, justify: str = "left") -> str:
+    """The text padded with spaces to `width` cells (never cut: a wider text is returned as is)."""
+    room = max(0, width - cell_len(text))
+    return " " * room + text if justify == "right" else text + " " * room
 
 
 class Col(msgspec.Struct, frozen=True):
@@ -51,8 +113,8 @@ class Grid:
         col = self.columns[i]
         if col.bar:
             return 10
-        cells = [len(self._text(r[i], col)[0]) for r in self.rows if not isinstance(r[i], RangeBar)]
-        return max([len(col.header) if self.header else 0, *cells, 1])
+        cells = [cell_len(self._text(r[i], col)[0]) for r in self.rows if not isinstance(r[i], RangeBar)]
+        return max([cell_len(col.header) if self.header else 0, *cells, 1])
 
     def widths(self, width: int) -> list[int]:
         n = len(self.columns)
@@ -75,10 +137,10 @@ class Grid:
         # still too wide (a narrow terminal): cut the widest other columns, down to 4 cells
         others = [i for i in range(n) if i not in bars]
         for _ in range(max(0, sum(widths) - room)):
-            widest = max(others, key=lambda i: widths[i], default=None)
-            if widest is None or widths[widest] <= 4:
+            cut = max(others, key=lambda i: widths[i], default=None)
+            if cut is None or widths[cut] <= 4:
                 break
-            widths[widest] -= 1
+            widths[cut] -= 1
         return widths
 
     def _lines(self, cell: object, col: Col, width: int) -> list[tuple[str, str]]:
@@ -86,9 +148,9 @@ class Grid:
             bar = cell.render(width)
             return [(bar.plain, str(bar.style))]
         text, style = self._text(cell, col)
-        if not col.wrap or len(text) <= width:
-            return [(text[:width], style)]
-        return [(line, style) for line in textwrap.wrap(text, width, break_long_words=True) or [""]]
+        if not col.wrap or cell_len(text) <= width:
+            return [(fit_cells(text, width), style)]
+        return [(line, style) for line in wrap_cells(text, width)]
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -105,7 +167,7 @@ class Grid:
         pad = " " * self.gap
         total = self.indent + sum(widths) + self.gap * (len(widths) - 1)
         if self.title:
-            yield from ([(line, self.title_style)] for line in textwrap.wrap(self.title, width))
+            yield from ([(line, self.title_style)] for line in wrap_cells(self.title, width))
         if self.header:
             yield [(" " * self.indent + pad.join(self._fit(c.header, w, c.justify) for c, w in zip(
                 self.columns, widths, strict=True)).rstrip(), "bold")]
@@ -131,22 +193,22 @@ class Grid:
 
     @staticmethod
     def _fit(text: str, width: int, justify: str) -> str:
-        return text.rjust(width) if justify == "right" else text.ljust(width)
+        return pad_cells(text, width, justify)
 
     def _records(self, width: int) -> Iterator[list[tuple[str, str]]]:
         if self.title:
-            yield from ([(line, self.title_style)] for line in textwrap.wrap(self.title, width))
+            yield from ([(line, self.title_style)] for line in wrap_cells(self.title, width))
         others = [i for i in range(len(self.columns)) if i != self.heading]
-        label = max((len(self.columns[i].header) for i in others), default=0)
+        label = max((cell_len(self.columns[i].header) for i in others), default=0)
         for row in self.rows:
             head, style = self._text(row[self.heading], self.columns[self.heading])
             if head.strip():
-                yield from ([(line, style or "bold")] for line in textwrap.wrap(head, width))
+                yield from ([(line, style or "bold")] for line in wrap_cells(head, width))
             for i in others:
                 col = self.columns[i]
                 if not isinstance(row[i], RangeBar) and not self._text(row[i], col)[0].strip():
                     continue
-                prefix = f"  {col.header.ljust(label)} " if col.header else "  "
-                room = max(8, width - len(prefix))
+                prefix = f"  {pad_cells(col.header, label)} " if col.header else "  "
+                room = max(8, width - cell_len(prefix))
                 for n, (text, st) in enumerate(self._lines(row[i], col, room)):
                     yield [((prefix if n == 0 else " " * len(prefix)), "dim"), (text, st)]

@@ -58,10 +58,30 @@ def comparison(cat: Catalogue, comp: Comparison, references: list[Occupation]) -
     }
 
 
+def _bls_base(r: Role, table: Any = None) -> list[dict[str, Any]]:
+    from aicareer.render.role_view import national_base
+
+    notes = {link.soc: link.note for link in r.occupations}
+    return [{"soc": b.soc, "name": b.name, "median": b.median, "p10": b.p10, "p90": b.p90, "area": "national",
+             "period": "May 2025", "basis": "base wage", "sources": ["bls-oews-2025"],
+             "mapping": {"note": " ".join(notes[b.soc].split()), "sources": list(b.sources)}}
+            for b in national_base(r, table)]
+
+
 def roles(cat: Catalogue) -> dict[str, Any]:
-    return {"data_as_of": cat.reviewed.isoformat(),
-            "roles": [{"id": r.id, "name": r.name, "track": r.track, "aliases": list(r.aliases),
-                       "salary": plain(r.salary)} for r in cat.roles.values()]}
+    """Every role; `bls_base_median` is the national median base wage of the first mapped occupation
+    that has one (null when BLS publishes none), so a role without a published range shows no invented one."""
+    from aicareer.catalogue.wages import WageTable
+
+    table = WageTable.open()
+    out = []
+    for r in cat.roles.values():
+        base = next((b for b in _bls_base(r, table) if b["median"] is not None), None)
+        out.append({"id": r.id, "name": r.name, "track": r.track, "aliases": list(r.aliases),
+                    "other_titles": list(r.other_titles), "salary": plain(r.salary),
+                    "bls_base_median": {k: base[k] for k in ("soc", "name", "median", "period", "basis", "sources")}
+                    if base else None})
+    return {"data_as_of": cat.reviewed.isoformat(), "roles": out}
 
 
 def market(cat: Catalogue) -> dict[str, Any]:
@@ -72,13 +92,16 @@ def market(cat: Catalogue) -> dict[str, Any]:
 
 
 def role(cat: Catalogue, r: Role) -> dict[str, Any]:
-    data = plain(r)
+    from aicareer.render.role_view import pay_sources
+
+    data: dict[str, Any] = plain(r)
     data["skills"] = {
         kind: [{"id": sid, "name": cat.skills[sid].name, "note": r.skill_notes.get(sid)} for sid in ids]
         for kind, ids in (("must_have", r.must_have), ("nice_to_have", r.nice_to_have))
     }
+    data["bls_base"] = _bls_base(r)
     data["data_as_of"] = cat.reviewed.isoformat()
-    data["cited"] = sources(cat, [*r.sources, *(r.salary.sources if r.salary else ())])
+    data["cited"] = sources(cat, [*r.sources, *pay_sources(r)])
     return data
 
 
@@ -162,11 +185,53 @@ def skill_set(cat: Catalogue, known: Any, from_resume: list[str]) -> dict[str, A
     }
 
 
-def progress(plan: dict[str, Any], summary: Any, marks: dict[str, str]) -> dict[str, Any]:
-    return {"plan": {k: plan[k] for k in ("track", "background", "start", "hours_per_week", "saved")},
+def progress(plan: dict[str, Any], summary: Any, marks: dict[str, str], standing: Any = None) -> dict[str, Any]:
+    today = None
+    if standing is not None:
+        s = standing
+        today = {"date": s.today.isoformat(), "paced_from": s.paced_from.isoformat(), "month": s.month,
+                 "month_label": s.month_label or None, "state": s.state, "done_hours": s.done_hours,
+                 "expected_hours": round(s.expected_hours, 1), "difference_hours": round(s.difference, 1),
+                 "difference_weeks": round(s.weeks, 2),
+                 "this_week": [{"id": t.id, "hours": round(t.hours, 1), "task_hours": t.task_hours}
+                               for t in s.this_week]}
+    return {"plan": {k: plan.get(k) for k in ("track", "background", "start", "hours_per_week", "saved",
+                                              "paced_from", "replanned")},
+            "today": today,
             "done_hours": summary.done_hours, "total_hours": summary.total_hours,
             "share": round(summary.share, 4), "done_tasks": summary.done_tasks,
             "skipped_tasks": summary.skipped_tasks, "open_tasks": summary.open_tasks,
-            "months": [{"number": m.number, "label": m.label, "done_hours": m.done_hours,
-                        "total_hours": m.total_hours, "share": round(m.share, 4)} for m in summary.months],
+            "months": [{"number": m.number, "label": m.label, "done_hours": round(m.done_hours, 1),
+                        "total_hours": round(m.total_hours, 1), "share": round(m.share, 4)}
+                       for m in summary.months],
             "next": [t["id"] for t in summary.next_tasks], "marks": marks}
+
+
+def offers(comp: Any, placements: dict[str, Any], saved_to: str | None = None) -> dict[str, Any]:
+    """`aicareer offer --json`: every offer's input, years, totals, rank, difference, placement, assumptions."""
+    ranked = []
+    for r in comp.ranked:
+        value = r.value
+        placement = plain(placements[value.offer.label])
+        ranked.append({
+            "rank": r.rank,
+            "label": value.offer.label,
+            "offer": plain(value.offer),
+            "years": plain(value.years),
+            "total": value.total,
+            "average": value.average,
+            "difference": r.difference,
+            "difference_percent": r.difference_percent,
+            "assumptions": plain(value.assumptions),
+            "market": placement,
+        })
+    return {
+        "currency": "USD",
+        "basis": "before tax; cash = base + bonus at target + sign-on (year 1); equity at grant value unless growth",
+        "years": len(comp.ranked[0].value.years),
+        "offers": ranked,
+        "common_assumptions": plain(comp.common),
+        "sources": {"article_range": "the article (2025): the role's base + equity range",
+                    "wages": "U.S. Bureau of Labor Statistics, OEWS, May 2025 (base wages)"},
+        "saved_to": saved_to,
+    }

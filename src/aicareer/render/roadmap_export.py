@@ -1,4 +1,4 @@
-"""The plan as Markdown, JSON-ready data, and iCalendar (via the icalendar library)."""
+"""The plan as Markdown and JSON-ready data, and the one dispatch from a format to its text."""
 
 from __future__ import annotations
 
@@ -8,34 +8,52 @@ from typing import Any
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.domain.roadmap import Plan
-from aicareer.render.roadmap_text import FREE_MONTH, STATUS_NOTE, month_heading, pacing_text, task_details
+from aicareer.render.roadmap_text import (
+    STATUS_NOTE,
+    free_lines,
+    headline,
+    month_heading,
+    month_pace,
+    pacing_text,
+    piece_hours,
+    task_details,
+)
+
+FORMATS = ("table", "markdown", "json", "ics")
 
 
 def markdown(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[str, str]) -> str:
     start = f", starting {plan.start:%B %Y}" if plan.start else ""
-    out = [f"# 12-month roadmap: {plan.track.name}", "",
-           f"From {background_label.lower()}, {plan.pacing.hours_per_week} h a week{start}.", "",
+    out = [f"# {headline(plan)}", "", f"From {background_label.lower()}{start}.", "",
            pacing_text(plan.pacing), ""]
     if plan.retired_certifications:
         out += ["> **Note:** the article recommends AWS Certified Machine Learning – Specialty, which AWS retired "
-                "on 31 March 2026. Month 7 names current options.", ""]
+                "on 31 March 2026. The certification step names current options.", ""]
     phase = None
     for m in plan.months:
         if m.phase.id != phase:
             phase = m.phase.id
-            out += [f"## {m.phase.name} (months {m.phase.first}–{m.phase.last})", ""]
-        out += [f"### {month_heading(m)}", "", f"**Goal:** {m.goal}", ""]
-        for t in m.tasks:
+            out += [f"## {m.phase.name}", ""]
+        out += [f"### {month_heading(m)}", ""]
+        if month_pace(m):
+            out += [f"*{month_pace(m)}*", ""]
+        out += [f"**Goal:** {m.goal}", ""]
+        rows = [(p.task, piece_hours(p), p.part == 1) for p in m.pieces]
+        rows += [(t, f"{t.hours} h", True) for t in m.known]
+        for t, hours, first in rows:
             mark = marks.get(t.id)
             box_ = "x" if mark == "done" or t.status == "known" else " "
             title = f"~~{t.title}~~" if t.status == "known" else t.title
             note = f" *({STATUS_NOTE[t.status]})*" if t.status in STATUS_NOTE else ""
             skipped = " *(skipped)*" if mark == "skipped" else ""
-            out.append(f"- [{box_}] `{t.id}` {title} ({t.hours} h){note}{skipped}")
-            out += [f"  - {line}" for line in task_details(plan, t)]
-        if m.hours == 0:
-            out += ["", FREE_MONTH]
-        out += ["", f"**Deliverable:** {m.deliverable}", ""]
+            out.append(f"- [{box_}] `{t.id}` {title} ({hours}, {t.kind}){note}{skipped}")
+            if first:
+                out += [f"  - {_linked(line)}" for line in task_details(plan, t)]
+        for line in free_lines(m):
+            out += ["", line]
+        if m.deliverable:
+            out += ["", f"**Deliverable:** {m.deliverable}"]
+        out.append("")
         if m.milestones:
             out += [f"**Milestones:** {'; '.join(m.milestones)}", ""]
     out += ["---", "", "Hours are editorial estimates of focused work. Sources:", ""]
@@ -48,6 +66,17 @@ def markdown(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[s
     return "\n".join(out)
 
 
+def _linked(line: str) -> str:
+    """'Resources: A <https://a>; B <https://b>' as Markdown links."""
+    if not line.startswith("Resources: "):
+        return line
+    links = []
+    for part in line.removeprefix("Resources: ").split("; "):
+        name, _, url = part.rpartition(" <")
+        links.append(f"[{name}]({url.rstrip('>')})" if name else part)
+    return "Resources: " + "; ".join(links)
+
+
 def as_data(cat: Catalogue, plan: Plan, marks: Mapping[str, str]) -> dict[str, Any]:
     from aicareer.domain.roadmap import event_months
 
@@ -56,61 +85,54 @@ def as_data(cat: Catalogue, plan: Plan, marks: Mapping[str, str]) -> dict[str, A
         "track": plan.track.id,
         "background": plan.background,
         "start": plan.start.isoformat() if plan.start else None,
+        "headline": plan.pacing.headline,
         "pacing": {"hours_per_week": plan.pacing.hours_per_week, "total_hours": plan.pacing.total_hours,
-                   "months_needed": round(plan.pacing.months_needed, 2), "fits": plan.pacing.fits,
+                   "months": plan.pacing.months, "months_needed": round(plan.pacing.months_needed, 2),
+                   "fits_in_12_months": plan.pacing.fits,
+                   "hours_per_week_for_12_months": plan.pacing.hours_per_week_to_fit,
                    "hours_are": "editorial estimates"},
         "event_months": event_months(plan),
+        "tasks": [_task(plan, t, marks) for t in plan.tasks],
         "months": [{
-            "number": m.number, "label": m.label, "phase": m.phase.id, "goal": m.goal,
-            "deliverable": m.deliverable, "hours": m.hours, "length_months": round(m.length, 2),
+            "number": m.number, "count": m.count, "label": m.label, "phase": m.phase.id, "goal": m.goal,
+            "stages": [s.number for s in m.stages],
+            "deliverable": m.deliverable or None, "hours": round(m.hours, 1),
             "start": m.start.isoformat() if m.start else None, "end": m.end.isoformat() if m.end else None,
             "milestones": list(m.milestones),
-            "tasks": [{"id": t.id, "title": t.title, "hours": t.hours, "skills": list(t.skills),
-                       "status": t.status, "reason": t.reason, "mark": marks.get(t.id),
-                       "certifications": [c.id for c in t.certifications],
-                       "events": [e.id for e in t.events], "resources": [{"name": r.name, "url": r.url} for r in t.resources]} for t in m.tasks],
+            "events": [{"id": o.event.id, "year": o.year, "month": o.month, "cited": o.edition is not None,
+                        "start": o.edition.start.isoformat() if o.edition else None,
+                        "end": o.edition.end.isoformat() if o.edition else None, "text": o.text()}
+                       for o in m.events],
+            "work": [{"task": p.task.id, "hours": round(p.hours, 1), "part": p.part, "parts": p.parts}
+                     for p in m.pieces],
+            "tasks": [_task(plan, t, marks) for t in m.tasks],
         } for m in plan.months],
     }
 
 
-def ics(cat: Catalogue, plan: Plan, now: datetime.datetime) -> bytes:
-    """One all-day event per plan month, plus the conferences' months and the exam target."""
-    from icalendar import Calendar, Event
+def _task(plan: Plan, t: Any, marks: Mapping[str, str]) -> dict[str, Any]:
+    month = plan.month_of(t.id)
+    return {"id": t.id, "title": t.title, "kind": t.kind, "hours": t.hours,
+            "roadmap_hours": t.full_hours or t.hours, "stage": t.stage, "month": month.last if month else None,
+            "skills": list(t.skills), "status": t.status, "reason": t.reason, "mark": marks.get(t.id),
+            "certifications": [c.id for c in t.certifications], "events": [e.id for e in t.events],
+            "resources": [{"name": r.name, "url": r.url} for r in t.resources]}
 
-    assert plan.start is not None, "an iCalendar plan needs a start month"
-    cal = Calendar()
-    cal.add("prodid", "-//aicareer//roadmap//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"aicareer: {plan.track.short_name} roadmap")
-    uid_base = f"{plan.track.id}-{plan.background}-{plan.start:%Y%m}"
 
-    def add(uid: str, summary: str, first: datetime.date, last: datetime.date, description: str) -> None:
-        event = Event()
-        event.add("uid", f"{uid}@aicareer")
-        event.add("dtstamp", now)
-        event.add("summary", summary)
-        event.add("dtstart", first)
-        event.add("dtend", last + datetime.timedelta(days=1))  # all-day: DTEND is exclusive
-        event.add("description", description)
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
+def render(fmt: str, cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[str, str], *,
+           now: datetime.datetime, calendar: Any = None, saved_to: str | None = None) -> Any:
+    """The plan in one format: a rich renderable for 'table', text for 'markdown' and 'json',
+    bytes for 'ics' (`calendar`: a render.ics.CalendarOptions)."""
+    if fmt == "markdown":
+        return markdown(cat, plan, background_label, marks)
+    if fmt == "json":
+        import json
 
-    for m in plan.months:
-        assert m.start is not None and m.end is not None
-        lines = [f"Goal: {m.goal}", ""]
-        for t in m.tasks:
-            if t.active:
-                lines.append(f"[ ] {t.id}: {t.title} ({t.hours} h)")
-        lines += ["", f"Deliverable: {m.deliverable}"]
-        add(f"{uid_base}-m{m.number}", f"{plan.track.short_name} plan, month {m.number}: {m.goal}",
-            m.start, m.end, "\n".join(lines))
-        for e in m.events:
-            first = datetime.date(m.start.year if e.month >= m.start.month else m.start.year + 1, e.month, 1)
-            nxt = datetime.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            add(f"{uid_base}-{e.id}", f"{e.name} is usually held this month",
-                first, nxt - datetime.timedelta(days=1),
-                f"{e.name}: {e.when}. Exact dates: check the conference's site. Sources: {', '.join(e.sources)}")
-        if any(t.id == "cert-exam" and t.active for t in m.tasks):
-            add(f"{uid_base}-exam", "Target: take your certification exam", m.end, m.end,
-                "Planned in your aicareer roadmap (month 8).")
-    return cal.to_ical()
+        return json.dumps(as_data(cat, plan, marks), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "ics":
+        from aicareer.render import ics
+
+        return ics.calendar(plan, now, calendar or ics.CalendarOptions())
+    from aicareer.render.roadmap_view import roadmap_view
+
+    return roadmap_view(cat, plan, background_label, marks, saved_to)

@@ -1,10 +1,10 @@
-"""Plain-text pieces of a plan, shared by the terminal view, Markdown and iCalendar."""
+"""Plain-text pieces of a plan, shared by the terminal view, Markdown, HTML and iCalendar."""
 
 from __future__ import annotations
 
 from aicareer.catalogue.models import Certification
 from aicareer.core.fmt import money
-from aicareer.domain.roadmap import Pacing, Plan, PlanMonth, PlanTask, event_months
+from aicareer.domain.roadmap import WEEKS_PER_MONTH, Pacing, Piece, Plan, PlanMonth, PlanTask, event_occurrence
 
 STATUS_NOTE = {"known": "skip", "added": "added", "posting": "from posting"}
 
@@ -20,19 +20,16 @@ def certification_line(c: Certification) -> str:
 
 
 def event_lines(plan: Plan, task: PlanTask) -> list[str]:
-    where = event_months(plan)
-    out = []
-    for e in task.events:
-        if e.id in where:
-            month = plan.months[where[e.id] - 1]
-            out.append(f"{e.name}: {e.when} → your month {month.number} ({month.label}) [{', '.join(e.sources)}]")
-        else:
-            out.append(f"{e.name}: {e.when} [{', '.join(e.sources)}]")
-    return out
+    """The chosen event with its dates and plan month; without one, each event's usual month."""
+    chosen = event_occurrence(plan, task.id)
+    if chosen:
+        month, occurrence = chosen
+        return [f"{occurrence.text()} → in your {month.numbers.lower()} ({month.label})"]
+    return [f"{e.name}: {e.when} [{', '.join(e.sources)}]" for e in task.events]
 
 
 def task_details(plan: Plan, task: PlanTask) -> list[str]:
-    """Lines under a task: why it was added or skipped, certifications, conferences, resources."""
+    """Lines under a task: why it was added, skipped or shortened, certifications, conferences, resources."""
     lines = []
     if task.reason:
         lines.append(task.reason)
@@ -43,25 +40,49 @@ def task_details(plan: Plan, task: PlanTask) -> list[str]:
     return lines
 
 
+def hours(value: float) -> str:
+    """Whole hours, but never '0 h' for a little work."""
+    return f"{value:.1f}" if value < 0.95 else f"{round(value)}"
+
+
+def piece_hours(piece: Piece) -> str:
+    """'12 h', or '8 of 30 h, part 1 of 4' when the task runs over several cards."""
+    if piece.parts == 1:
+        return f"{piece.task.hours} h"
+    return f"{hours(piece.hours)} of {piece.task.hours} h, part {piece.part} of {piece.parts}"
+
+
 def pacing_text(p: Pacing) -> str:
-    if p.fits:
-        fits = f"{p.total_hours} h of work fits in 12 months at {p.hours_per_week} h a week"
-        if p.spare_hours < 1:
-            return f"{fits}, with nothing to spare."
-        if p.spare_per_week < 0.5:  # "0.0 h a week" would read as none
-            return f"{fits}, with about {p.spare_hours:.0f} h to spare over the year."
-        return f"{fits}, with about {p.spare_per_week:.1f} h a week to spare."
-    extra = p.months_needed - 12
-    return (f"{p.total_hours} h of work does not fit in 12 months at {p.hours_per_week} h a week: it needs "
-            f"about {p.months_needed:.1f} months ({extra:.1f} more). Dates are stretched to match; "
-            f"{p.hours_per_week_to_fit} h a week would fit it in 12.")
+    base = f"{p.total_hours} h of work: {p.months} month{'s' if p.months != 1 else ''} at {p.hours_per_week} h a week"
+    if p.months > 12:
+        return f"{base}; {p.hours_per_week_to_fit} h a week would fit it in the article's 12 months."
+    if p.months < 12:
+        return f"{base}, shorter than the article's 12 months."
+    return f"{base}, the article's 12 months."
+
+
+def headline(plan: Plan) -> str:
+    return f"{plan.pacing.headline}: {plan.track.name}"
 
 
 def month_heading(m: PlanMonth) -> str:
-    length = f", ~{m.length:.1f} months at your pace" if m.length > 1.05 else ""
-    title = m.label if m.label.startswith("Month") else f"Month {m.number} · {m.label}"
-    return f"{title} · {m.phase.name} · {m.hours} h{length}"
+    """'Month 3 · Mar 2027 · Foundation · 35 h' (see month_pace for a card of several months)."""
+    title = m.numbers if m.start is None else f"{m.numbers} · {m.label}"
+    return f"{title} · {m.phase.name} · {hours(m.hours)} h"
 
 
-FREE_MONTH = ("You already have every skill this month teaches: a month to catch up, or to go deeper on your "
-              "portfolio project.")
+def month_pace(m: PlanMonth) -> str | None:
+    """For a card of several months, its work against the pace: '35 h: ≈4.0 months at 2 h a week'."""
+    if m.count == 1:
+        return None
+    pace = round(m.capacity / WEEKS_PER_MONTH)
+    return f"{hours(m.hours)} h of work: ≈{m.length:.1f} months at {pace} h a week, one task at a time."
+
+
+FREE_STAGE = "You know everything “{goal}” teaches: its tasks are skipped and its deliverable is dropped."
+FREE_MONTH = "You already have every skill this month teaches."  # kept for the report's template
+
+
+def free_lines(m: PlanMonth) -> list[str]:
+    """A line for each stage in this card whose tasks were all skipped."""
+    return [FREE_STAGE.format(goal=s.goal) for s in m.stages if s.deliverable is None]

@@ -14,10 +14,25 @@ from aicareer.cli.app import (
     SkillsOpt,
     command,
     load_data,
+    notice,
     print_json,
     show,
 )
 from aicareer.core.errors import InputError
+
+#: below this fit score (of 100) a match is called weak (an editorial threshold)
+WEAK_FIT = 40
+
+
+def weak_fit(result: Any) -> str | None:
+    """A plain warning when every role fits weakly, with what would raise the scores; else None."""
+    best = result.matches[0] if result.matches else None
+    if best is None or best.score >= WEAK_FIT:
+        return None
+    none = "" if result.answers.skills else "no skills given, "
+    return (f"every fit is weak: the best, {best.role.short_name}, scores {best.score} of 100 "
+            f"({none}all below {WEAK_FIT}); add the skills you have (--skills) or see what to learn "
+            f"first with aicareer gap {best.role.id}")
 
 
 @command()
@@ -28,8 +43,10 @@ def assess(
                      show_default=False, metavar="FILE"),
     ] = None,
     template: Annotated[bool, typer.Option("--template", help="Print a commented answers file and exit.")] = False,
-    background: Annotated[str | None, typer.Option(help="software-engineer, product-manager, data-scientist, "
-                                                      "student or other.", show_default=False, metavar="NAME")] = None,
+    background: Annotated[str | None, typer.Option(help="software-engineer (swe), product-manager (pm), "
+                                                      "data-scientist, data-analyst, data-engineer, devops-engineer, "
+                                                      "researcher, student or other (career-changer); any case.",
+                                                 show_default=False, metavar="NAME")] = None,
     experience: Annotated[int | None, typer.Option("--experience", help="Years of experience.",
                                                       show_default=False, metavar="YEARS")] = None,
     skills: SkillsOpt = None,
@@ -38,9 +55,10 @@ def assess(
     industries: Annotated[str | None, typer.Option(help="Comma-separated, e.g. 'finance, healthcare'.",
                                                       show_default=False, metavar="LIST")] = None,
     location: Location = None,
-    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", help="Hours a week for learning.",
+    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", help="Hours a week for learning, 1-80.",
                                                           show_default=False, metavar="HOURS")] = None,
-    salary_goal: Annotated[int | None, typer.Option("--salary-goal", help="US dollars a year.",
+    salary_goal: Annotated[str | None, typer.Option("--salary-goal", help="US dollars a year, as you write it: "
+                                                       "250000, $250,000 or 250k.",
                                                        show_default=False, metavar="USD")] = None,
     reuse: Annotated[bool, typer.Option("--reuse", help="Take answers still missing from your saved profile.")] = False,
     top: Annotated[int, typer.Option(help="How many top matches to explain.", min=1, max=10, metavar="N")] = 2,
@@ -91,8 +109,12 @@ def assess(
                              "Give them with --answers FILE (aicareer assess --template prints one) or flags.")
         from aicareer.cli import questionnaire as prompts
 
-        raw.update(prompts.ask(cat, missing, saved))
+        intro = prompts.intro(len(missing), None if no_save else profile.profile_path())
+        raw.update(prompts.ask(cat, missing, saved, intro_line=intro, out=sys.stderr))
     result = assessment.assess(cat, assessment.parse_answers(cat, raw), top=top)
+    weak = weak_fit(result)
+    if weak:
+        notice(weak)
     saved_to = None
     if not no_save:
         summary = {"top": [m.role.id for m in result.top_matches],

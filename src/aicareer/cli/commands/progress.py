@@ -35,21 +35,27 @@ def progress_show(ctx: typer.Context, json_out: Json = False) -> None:
       aicareer progress done se-python se-sklearn
       aicareer progress skip net-conference
       aicareer progress undo se-python
+      aicareer progress replan --hours-per-week 6
+
+    \b
+    Today is the computer's date; AICAREER_TODAY=YYYY-MM-DD sets another (for tests and demos).
     """
     if ctx.invoked_subcommand is not None:
         return
+    from aicareer.core import months as cal
     from aicareer.domain import progress as prog
 
     plan, marks = _progress_state()
     summary = prog.summarise(plan, marks)
+    standing = prog.standing(plan, marks, cal.today())
     if json_out:
         from aicareer.render import json_shapes
 
-        print_json(json_shapes.progress(plan, summary, marks))
+        print_json(json_shapes.progress(plan, summary, marks, standing))
         return
     from aicareer.render.progress_view import progress_view
 
-    show(progress_view(plan, summary))
+    show(progress_view(plan, summary, standing))
 
 
 def _mark(action: str, ids: list[str]) -> None:
@@ -84,3 +90,27 @@ def progress_skip(tasks: TaskIds) -> None:
 def progress_undo(tasks: TaskIds) -> None:
     """Clear the marks of tasks. Example: aicareer progress undo se-python"""
     _mark("undo", tasks)
+
+
+@command("replan", on=progress_app)
+def progress_replan(
+    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help="A new pace (default: the "
+                                                       "plan's).", show_default=False, metavar="HOURS")] = None,
+) -> None:
+    """Re-pace the tasks still open from today, at the plan's hours a week or a new one; every mark is kept.
+
+    \b
+    Example: aicareer progress replan -w 6
+    """
+    from aicareer.core import months as cal
+    from aicareer.domain import progress as prog
+    from aicareer.state import progress_store
+
+    plan, marks = _progress_state()
+    today = cal.today()
+    new = prog.replan(plan, marks, today, hours_per_week)
+    progress_store.save_progress(new, marks)
+    months = new["months"]
+    end = f"; the last month is {months[-1]['label']}" if months else ""
+    notice(f"re-paced {sum(1 for t in new['tasks'] if t['month'])} open task(s) from {today:%-d %B %Y} at "
+           f"{new['hours_per_week']} h a week: {len(months)} month(s){end}; {len(marks)} mark(s) kept")

@@ -65,7 +65,9 @@ def report(
     plan = planning.build_plan(cat, role.id, answers.background, known=answers.skills,
                                hours_per_week=answers.hours_per_week, start=start_day)
     marks = (state or {}).get("marks", {}) if same_track else {}
+    from aicareer.state.offers_store import load_offers
+
     model = reporting.build(cat, result, gaps.role_gap(cat, role, answers.skills), plan, marks,
-                            pacing_text(plan.pacing), name, datetime.date.today())
+                            pacing_text(plan.pacing), name, datetime.date.today(), offers=load_offers())
     write_output(output, render(model))
     notice(f"wrote {output} (open it in a browser; it prints too)")

@@ -17,7 +17,6 @@ from aicareer.cli.app import (
     show,
     write_output,
 )
-from aicareer.core.errors import InputError
 
 
 class Format(str, Enum):
@@ -49,6 +48,12 @@ def roadmap(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, markdown, json or ics.", metavar="FORMAT")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of the terminal.",
                                                    show_default=False, metavar="FILE")] = None,
+    study_day: Annotated[str, typer.Option("--study-day", help="ics: the weekday of your study blocks.",
+                                           metavar="DAY")] = "saturday",
+    study_time: Annotated[str, typer.Option("--study-time", help="ics: when study blocks start, HH:MM.",
+                                            metavar="HH:MM")] = "09:00",
+    reminder: Annotated[int, typer.Option("--reminder", help="ics: minutes of warning before study blocks "
+                                          "and month starts; 0 for none.", metavar="MINUTES")] = 30,
     no_save: NoSave = False,
     data_dir: DataDir = None,
 ) -> None:
@@ -60,28 +65,32 @@ def roadmap(
       aicareer roadmap -t aipm --background product-manager --start 2027-01 -w 8
       aicareer roadmap -t mle --skills "Python, PyTorch" --job posting.txt
       aicareer roadmap -t mle --format markdown -o plan.md
-      aicareer roadmap --track nlp --format ics -o plan.ics
+      aicareer roadmap --track nlp --format ics -o plan.ics --study-day sun --study-time 18:30
+
+    The plan is as long as its work needs at your hours a week (AICAREER_TODAY=YYYY-MM-DD fixes
+    today's date, for tests).
     """
     import datetime
 
     from aicareer.catalogue.names import comma_list
+    from aicareer.core import months as cal
     from aicareer.domain import progress as prog
     from aicareer.domain import roadmap as planning
+    from aicareer.render import roadmap_export
     from aicareer.state import profile, progress_store
 
     cat = load_data(data_dir)
-    start_day = planning.parse_start(start)
     saved, top = profile.saved_profile()
-    if track is None:
-        if not top:
-            raise InputError("give a track with --track (mle, prompt, aipm or nlp), or run aicareer assess first")
-        track = top[0]
-        notice(f"track {track} (your top match; change it with --track)")
-    if background is None:
-        background = str(saved.get("background") or "software-engineer")
-    background = background.strip().lower()
-    saved_hours = saved.get("hours_per_week")
-    hours = hours_per_week if hours_per_week is not None else (saved_hours if isinstance(saved_hours, int) else 8)
+    calendar = None
+    if fmt is Format.ics:
+        from aicareer.render.ics import calendar_options
+
+        calendar = calendar_options(study_day, study_time, reminder)
+    request = planning.plan_request(track=track, background=background, hours_per_week=hours_per_week,
+                                    start=start, profile=saved, top=top, needs_dates=fmt is Format.ics,
+                                    today=cal.today())
+    for note in request.notes:
+        notice(note)
     have = cat.vocabulary.read_skills(comma_list(skills) if skills is not None else
                                       [str(n) for n in saved.get("skills") or []])
     if have.unknown and skills is not None:
@@ -99,16 +108,12 @@ def roadmap(
         job_skills = postings.plan_skills(cat, postings.analyse(cat, doc.text, have), have)
         if not job_skills:
             notice(f"nothing in {doc.name} to add: no skill it asks for is missing, or none the catalogue teaches")
-    if fmt is Format.ics and start_day is None:
-        today = datetime.date.today()
-        start_day = datetime.date(today.year + (today.month == 12), today.month % 12 + 1, 1)
-        notice(f"no --start given; the calendar starts {start_day:%B %Y}")
-    plan = planning.build_plan(cat, track, background, known=known, job_skills=job_skills,
-                               hours_per_week=hours, start=start_day)
+    plan = planning.build_plan(cat, request.track, request.background, known=known, job_skills=job_skills,
+                               hours_per_week=request.hours_per_week, start=request.start)
 
     state = progress_store.load_progress()
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-    record = prog.plan_record(plan, now.isoformat())
+    record = prog.plan_record(plan, now.isoformat(), cal.today())
     marks, dropped = prog.carry_marks((state or {}).get("marks", {}), record)
     saved_to = None
     if not no_save:
@@ -117,34 +122,16 @@ def roadmap(
             notice(f"{len(dropped)} mark(s) dropped: tasks no longer in the plan ({', '.join(dropped[:5])})")
     question = cat.questions.get("background")
     label = dict(cat.choices(question)).get(plan.background, plan.background) if question else plan.background
-
-    content: str | bytes | None = None
-    if fmt is not Format.table:
-        from aicareer.render import roadmap_export
-    if fmt is Format.markdown:
-        content = roadmap_export.markdown(cat, plan, label, marks)
-    elif fmt is Format.json:
-        import json
-
-        content = json.dumps(roadmap_export.as_data(cat, plan, marks), indent=2, ensure_ascii=False) + "\n"
-    elif fmt is Format.ics:
-        content = roadmap_export.ics(cat, plan, now)
-    if content is not None:
-        if output is not None:
-            write_output(output, content)
-            notice(f"wrote {output}")
-        elif isinstance(content, bytes):
-            sys.stdout.write(content.decode("utf-8"))
-        else:
-            sys.stdout.write(content)
-        return
-    from aicareer.render.roadmap_view import roadmap_view
-
-    view = roadmap_view(cat, plan, label, marks, saved_to)
+    content = roadmap_export.render(fmt.value, cat, plan, label, marks, now=now, calendar=calendar,
+                                    saved_to=saved_to)
     if output is not None:
-        from aicareer.render.common import render_text
+        if fmt is Format.table:
+            from aicareer.render.common import render_text
 
-        write_output(output, render_text(view))
+            content = render_text(content)
+        write_output(output, content)
         notice(f"wrote {output}")
-        return
-    show(view)
+    elif fmt is Format.table:
+        show(content)
+    else:
+        sys.stdout.write(content.decode("utf-8") if isinstance(content, bytes) else content)

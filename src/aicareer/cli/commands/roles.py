@@ -36,15 +36,19 @@ def roles_cmd(json_out: Json = False, data_dir: DataDir = None) -> None:
 
 @command("role")
 def role_cmd(
-    role: Annotated[str, typer.Argument(help="A role by id, alias or name, e.g. mle, 'prompt engineer'.", metavar="ROLE")],
+    role: Annotated[str, typer.Argument(
+        help="A role by id, name, alias or job title, in any spelling: mle, 'AI engineer', 'Sr. Data Scientist'.",
+        metavar="ROLE")],
     json_out: Json = False,
     data_dir: DataDir = None,
 ) -> None:
-    """One role's profile: pay, skills (must-have / nice-to-have), tools, trend, who hires.
+    """One role's profile: pay (published range, BLS base wages, survey pay), skills, tools, trend, who hires.
 
     \b
     Examples:
       aicareer role mle
+      aicareer role "A.I. Engineer"
+      aicareer role "Software Engineer, Machine Learning"
       aicareer role "AI product manager" --json
     """
     cat = load_data(data_dir)
