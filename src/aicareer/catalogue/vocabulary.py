@@ -38,6 +38,13 @@ NOT_THE_TERM: dict[str, tuple[str, ...]] = {
 _WRAPPED = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])")  # a line that goes on in lower case after a break
 
 
+def short_name(name: str) -> str:
+    """'RAG' for 'RAG (retrieval-augmented generation)'; a name whose first part is no abbreviation keeps its
+    parenthesis: 'Triton (GPU kernel language)' is not 'Triton'."""
+    head, sep, _ = name.partition(" (")
+    return head if sep and head.isupper() else name
+
+
 class SkillSet(msgspec.Struct, frozen=True):
     """What a person knows: vocabulary term ids, learning skill ids, and names neither knows."""
 
@@ -96,7 +103,7 @@ class Vocabulary:
     def display(self, term_id: str) -> str:
         """A short display name: 'RAG' for 'RAG (retrieval-augmented generation)'."""
         term = self.terms.get(term_id)
-        return term.name.split(" (")[0] if term else term_id
+        return short_name(term.name) if term else term_id
 
     def read_skills(self, names: Iterable[str]) -> SkillSet:
         """Skills as people write them: each name is a vocabulary term, a learning skill, or kept as

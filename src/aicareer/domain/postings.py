@@ -33,7 +33,7 @@ import msgspec
 from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.matcher import Hit, Matcher
 from aicareer.catalogue.models import Role, Term
-from aicareer.catalogue.vocabulary import SkillSet, Vocabulary
+from aicareer.catalogue.vocabulary import SkillSet, Vocabulary, short_name
 
 REQUIRED, PREFERRED, OTHER = 3.0, 2.0, 1.0
 SECTION_NAMES = {REQUIRED: "required", PREFERRED: "preferred", OTHER: "other"}
@@ -161,7 +161,7 @@ class Requirement(msgspec.Struct, frozen=True):
 
     @property
     def name(self) -> str:
-        return " or ".join(t.name.split(" (")[0] for t in self.terms)
+        return " or ".join(short_name(t.name) for t in self.terms)
 
     @property
     def ids(self) -> tuple[str, ...]:
