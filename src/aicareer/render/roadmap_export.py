@@ -3,19 +3,42 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from aicareer.catalogue.index import Catalogue
+from aicareer.core.safe_text import printable
 from aicareer.domain.roadmap import Plan
 from aicareer.render.roadmap_text import FREE_MONTH, STATUS_NOTE, month_heading, pacing_text, task_details
 
+_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+_LINK_END = re.compile(r"\](?=[(\[:])")  # the "](" or "][" that would close a link's text
+
+
+def md_inline(text: str) -> str:
+    """Text from data made inert inside one Markdown line: newlines become spaces (no
+    injected heading, list item or checked task), HTML is escaped (no raw <script>),
+    a "](" that would close a link is escaped (no injected link), control characters are
+    shown as escapes. An autolink <https://...> that the plan text carries stays a link."""
+    text = " ".join(printable(str(text), one_line=True).splitlines())
+    parts = _AUTOLINK.split(text)  # even: text; odd: the address inside <...>
+    return "".join(f"<{md_url(part)}>" if i % 2 else
+                   _LINK_END.sub(r"\\]", part).replace("<", "&lt;").replace(">", "&gt;")
+                   for i, part in enumerate(parts))
+
+
+def md_url(url: str) -> str:
+    """An address for <...>: no space, angle bracket or control character can end it early."""
+    return re.sub(r"[\s<>\x00-\x1f\x7f-\x9f]", lambda m: f"%{ord(m.group()):02X}", url)
+
 
 def markdown(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[str, str]) -> str:
+    esc = md_inline
     start = f", starting {plan.start:%B %Y}" if plan.start else ""
-    out = [f"# 12-month roadmap: {plan.track.name}", "",
-           f"From {background_label.lower()}, {plan.pacing.hours_per_week} h a week{start}.", "",
-           pacing_text(plan.pacing), ""]
+    out = [f"# 12-month roadmap: {esc(plan.track.name)}", "",
+           f"From {esc(background_label.lower())}, {plan.pacing.hours_per_week} h a week{start}.", "",
+           esc(pacing_text(plan.pacing)), ""]
     if plan.retired_certifications:
         out += ["> **Note:** the article recommends AWS Certified Machine Learning – Specialty, which AWS retired "
                 "on 31 March 2026. Month 7 names current options.", ""]
@@ -23,27 +46,27 @@ def markdown(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[s
     for m in plan.months:
         if m.phase.id != phase:
             phase = m.phase.id
-            out += [f"## {m.phase.name} (months {m.phase.first}–{m.phase.last})", ""]
-        out += [f"### {month_heading(m)}", "", f"**Goal:** {m.goal}", ""]
+            out += [f"## {esc(m.phase.name)} (months {m.phase.first}–{m.phase.last})", ""]
+        out += [f"### {esc(month_heading(m))}", "", f"**Goal:** {esc(m.goal)}", ""]
         for t in m.tasks:
             mark = marks.get(t.id)
             box_ = "x" if mark == "done" or t.status == "known" else " "
-            title = f"~~{t.title}~~" if t.status == "known" else t.title
+            title = f"~~{esc(t.title)}~~" if t.status == "known" else esc(t.title)
             note = f" *({STATUS_NOTE[t.status]})*" if t.status in STATUS_NOTE else ""
             skipped = " *(skipped)*" if mark == "skipped" else ""
-            out.append(f"- [{box_}] `{t.id}` {title} ({t.hours} h){note}{skipped}")
-            out += [f"  - {line}" for line in task_details(plan, t)]
+            out.append(f"- [{box_}] `{t.id.replace('`', '')}` {title} ({t.hours} h){note}{skipped}")
+            out += [f"  - {esc(line)}" for line in task_details(plan, t)]
         if m.hours == 0:
             out += ["", FREE_MONTH]
-        out += ["", f"**Deliverable:** {m.deliverable}", ""]
+        out += ["", f"**Deliverable:** {esc(m.deliverable)}", ""]
         if m.milestones:
-            out += [f"**Milestones:** {'; '.join(m.milestones)}", ""]
+            out += [f"**Milestones:** {'; '.join(esc(x) for x in m.milestones)}", ""]
     out += ["---", "", "Hours are editorial estimates of focused work. Sources:", ""]
     ids = ["article"] + [s for t in plan.tasks for c in t.certifications for s in c.sources]
     ids += [s for t in plan.tasks for e in t.events for s in e.sources]
     for src in cat.cited(ids):
-        url = f" <{src.url}>" if src.url else ""
-        out.append(f"- [{src.id}] {src.title} ({src.period}; {src.kind}){url}")
+        url = f" <{md_url(src.url)}>" if src.url else ""
+        out.append(f"- [{esc(src.id)}] {esc(src.title)} ({esc(src.period)}; {esc(src.kind)}){url}")
     out += ["", f"Data as of {cat.reviewed.isoformat()}. Made with aicareer.", ""]
     return "\n".join(out)
 
