@@ -146,3 +146,13 @@ def test_json_output_escapes_c1_and_surrogates():
     text = buf.getvalue()
     assert "\x9b" not in text and "\u202e" not in text and "\udce9" not in text
     assert json.loads(text) == {"a": "x\x9b2J\u202e", "b": "caf\udce9"}
+
+
+def test_printable_escapes_controls_and_keeps_text():
+    from aicareer.core.safe_text import message, printable
+
+    assert printable("a\x1b]0;t\x07b\x9b2J\u202e") == "a\\x1b]0;t\\x07b\\x9b2J\\u202e"
+    assert printable("caf\udce9") == "caf\\xe9"  # an undecodable file-name byte
+    assert printable("line 1\nline 2\ttab é 💥") == "line 1\nline 2\ttab é 💥"
+    assert printable("a\nb", one_line=True) == "a b"
+    assert len(message("x" * 100_000)) < 1100

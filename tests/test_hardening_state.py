@@ -187,3 +187,15 @@ def test_a_damaged_file_moved_aside_meanwhile_by_another_command(tmp_path, monke
     _race(monkeypatch, path, lambda: path.rename(tmp_path / "progress.json.corrupt-other"))
     assert store.read_state(path, "progress") is None  # not "cannot be moved aside"
     assert [p.name for p in tmp_path.glob("progress.json*")] == ["progress.json.corrupt-other"]
+
+
+def test_state_too_large_to_read_back_is_not_saved(tmp_path):
+    from aicareer.core.errors import AicareerError
+    from aicareer.state import store
+
+    path = tmp_path / "progress.json"
+    with pytest.raises(AicareerError, match="limit for saved state"):
+        store.write_state(path, {"plan": "x" * (store.MAX_STATE_BYTES + 1)})
+    assert not path.exists()
+    store.write_state(path, {"plan": "é" * 1000})
+    assert store.read_state(path, "progress") == {"version": 1, "plan": "é" * 1000}

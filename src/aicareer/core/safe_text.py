@@ -9,13 +9,18 @@ screen or reorder what the user reads.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # line and paragraph separators, and lone surrogates (undecodable file-name bytes)
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                     "\ud800-\udfff]")
-_UNSAFE_LINE = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+
+
+@functools.cache
+def _pattern(one_line: bool) -> re.Pattern[str]:
+    """Compiled on first use: most commands print nothing from data that needs it."""
+    return re.compile("[" + _UNSAFE + ("\t\n" if one_line else "") + "]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -32,7 +37,7 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: str, *, one_line: bool = False) -> str:
     """`text` with every unsafe character escaped; one_line also turns tabs and newlines
     into spaces (for a message, a heading, a table cell)."""
-    pattern = _UNSAFE_LINE if one_line else _UNSAFE
+    pattern = _pattern(one_line)
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
@@ -52,7 +57,9 @@ def json_safe(dumped: str) -> str:
     """JSON text (already dumped with ensure_ascii=False) with C1 controls, bidi controls
     and lone surrogates written as \\uXXXX escapes. They can only stand inside strings,
     where such an escape means the same character, so the JSON still parses the same."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return _json_pattern().sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+@functools.cache
+def _json_pattern() -> re.Pattern[str]:
+    return re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

@@ -214,5 +214,10 @@ def write_state(path: Path, data: dict[str, Any]) -> None:
 
     from aicareer.core.safe_text import json_safe
 
-    text = json.dumps({"version": FORMAT_VERSION, **data}, indent=2, ensure_ascii=False)
-    atomic_write(path, json_safe(text) + "\n")
+    text = json_safe(json.dumps({"version": FORMAT_VERSION, **data}, indent=2, ensure_ascii=False)) + "\n"
+    if len(text) > MAX_STATE_BYTES // 4:  # characters: at most 4 bytes each in UTF-8
+        size = len(text.encode("utf-8", "backslashreplace"))
+        if size > MAX_STATE_BYTES:  # it could not be read back: refuse rather than save a file set aside later
+            raise AicareerError(f"cannot save {path}: {size:,} bytes is over the {size_text(MAX_STATE_BYTES)} "
+                                "limit for saved state (is the data folder's text that long?)")
+    atomic_write(path, text)
