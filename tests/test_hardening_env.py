@@ -77,3 +77,20 @@ def test_stderr_closed_or_full_keeps_the_exit_code(tmp_path, redirect):
     assert r.returncode == 2
     r = shell(tmp_path, f"AIC compare {redirect}")
     assert r.returncode == 0
+
+
+def test_json_stays_exact_on_an_ascii_output(tmp_path):
+    import json
+
+    from conftest import bundled_text
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "roles.yaml").write_text(bundled_text("roles.yaml").replace(
+        "name: Machine Learning Engineer", "name: Machine Learning Engineer – é", 1), encoding="utf-8")
+    args = ["role", "mle", "--json", "--data-dir", str(tmp_path / "data")]
+    utf8 = cli(tmp_path, *args)
+    assert "– é" in utf8.stdout.decode("utf-8")
+    for extra in LOCALES:
+        r = cli(tmp_path, *args, extra_env=extra)
+        assert r.returncode == 0 and r.stdout.isascii(), r.stderr
+        assert json.loads(r.stdout) == json.loads(utf8.stdout)
