@@ -47,6 +47,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 _SEP = r"[^a-z0-9+#\n]+"
+MAX_NAME_CHARS = 200
+"""Longer names are left out of the regex (its nesting grows with a name's length and would
+pass the recursion limit); `data validate` refuses them anyway (catalogue.checks.MAX_NAME)."""
 
 
 class Matcher(msgspec.Struct, frozen=True):
@@ -60,6 +63,8 @@ class Matcher(msgspec.Struct, frozen=True):
         names: dict[tuple[str, ...], str] = {}
         for skill in skills:
             for name in (skill.name, skill.id, *skill.aliases):
+                if len(name) > MAX_NAME_CHARS:
+                    continue
                 toks = tuple(tokens(name))
                 if toks:
                     names.setdefault(toks, skill.id)
