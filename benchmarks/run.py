@@ -87,6 +87,10 @@ def make_inputs(work: Path) -> dict[str, Path]:
     example: synthetic
     sources: [article]""")
     (big / "roles.yaml").write_text("\n".join(roles) + "\n")
+    # every role needs a roadmap track (data validate refuses one without)
+    months = "".join(f"    - {{month: {m}, goal: g, deliverable: d, tasks: []}}\n" for m in (4, 5, 6))
+    tracks = "".join(f"  bench-role-{i}:\n{months}" for i in range(1000))
+    (big / "roadmaps.yaml").write_text("specialization:\n" + tracks)
     return {"answers": answers, "posting": posting, "big": big}
 
 

@@ -10,7 +10,6 @@ device or a socket at the target is refused, never replaced by a file.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -53,6 +52,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True, pri
     check_target(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
+    import secrets  # only a write needs it (it imports hashlib: ~3 ms of start-up otherwise)
+
     tmp: Path | None = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         assert tmp is not None
