@@ -190,7 +190,7 @@ def market(cat: Catalogue, metros: list[Any] | None = None, period: str | None =
 def role(cat: Catalogue, r: Role) -> dict[str, Any]:
     """`aicareer role ID --json`: the role (its own `sources` are ids), its skills by name, BLS base wages."""
     data: dict[str, Any] = plain(r)
-    data["survey_pay"] = [_renamed(plain(s), "label", "name") for s in r.survey_pay]
+    data["survey_pay"] = [survey(s) for s in r.survey_pay]
     data["skills"] = {
         kind: [{"id": sid, "name": cat.skills[sid].name, "note": r.skill_notes.get(sid)} for sid in ids]
         for kind, ids in (("must_have", r.must_have), ("nice_to_have", r.nice_to_have))
@@ -298,6 +298,13 @@ def offers(cat: Catalogue, comp: Any, placements: dict[str, Any], saved_to: str 
     for r in comp.ranked:
         value = r.value
         placement = _renamed(plain(placements[value.offer.label]), "label", "name")
+        if placement["role"] is not None:
+            name = placement["role"]
+            placement["role"] = {"id": next((x.id for x in cat.roles.values() if x.name == name), value.offer.role),
+                                 "name": name}
+        if placement["period"].startswith("BLS ") and not placement["period"].startswith("BLS OEWS"):
+            placement["period"] = "BLS OEWS " + placement["period"].removeprefix("BLS ")
+        placement["sources"] = (["article"] if placement["article"] else []) + (["bls-oews-2025"] if placement["wages"] else [])
         ranked.append({
             "rank": r.rank,
             "name": value.offer.label,
@@ -320,8 +327,7 @@ def offers(cat: Catalogue, comp: Any, placements: dict[str, Any], saved_to: str 
         "common_assumptions": plain(comp.common),
         "saved_to": saved_to,
     }
-    placed = any(o["market"].get("article") or o["market"].get("wages") for o in ranked)
-    return with_sources(cat, doc, extra=["article", "bls-oews-2025"] if placed else [])
+    return with_sources(cat, doc)
 
 
 def roadmap(cat: Catalogue, plan: Any, marks: Mapping[str, str]) -> dict[str, Any]:
