@@ -486,7 +486,7 @@ class EventMonth(Doc):
 
     event: str
     name: str | None
-    month: int
+    plan_month: int
 
 
 class CertificationOut(Doc):
@@ -548,7 +548,8 @@ class PlanTaskOut(Doc):
 
 
 class MonthEvent(Doc):
-    """An event in a plan month: its cited edition's days (`cited`: true), else only its usual month."""
+    """An event in a plan month (`year`, `month`: its calendar month): its cited edition's days (`cited`:
+    true), else only the month it usually falls in."""
 
     id: str
     name: str

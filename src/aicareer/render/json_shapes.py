@@ -348,7 +348,7 @@ def roadmap(cat: Catalogue, plan: Any, marks: Mapping[str, str]) -> dict[str, An
                    "fits_in_12_months": plan.pacing.fits,
                    "hours_per_week_for_12_months": plan.pacing.hours_per_week_to_fit,
                    "hours_are": "editorial estimates"},
-        "event_months": [{"event": eid, "name": events[eid].name if eid in events else None, "month": n}
+        "event_months": [{"event": eid, "name": events[eid].name if eid in events else None, "plan_month": n}
                          for eid, n in event_months(plan).items()],
         "tasks": [_task(plan, t, marks) for t in plan.tasks],
         "months": [{
