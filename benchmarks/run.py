@@ -146,6 +146,15 @@ def main() -> None:
             ("gap mle --job (1 MB)", ["gap", "mle", "--job", str(inputs["posting"])], 1.3),
             ("compare (1,000 roles)", ["compare", "--data-dir", str(inputs["big"]), "--no-reference"], 1.5),
         ]
+        # --- issue 14: resumes as PDF and DOCX beside a text posting (kept apart from the list above) ---
+        resumes = ROOT / "benchmarks" / "eval" / "resumes"
+        posting_txt = ROOT / "benchmarks" / "eval" / "postings" / "01-ml-engineer-recommendations.txt"
+        commands += [
+            (f"gap --job --resume {kind}", ["gap", "--job", str(posting_txt), "--resume", str(resumes / f"backend-swe{kind}")],
+             1.5)
+            for kind in (".pdf", ".docx")
+        ]
+        # --- end of issue 14 block ---
         argvs = {"bare": [PY, "-c", "pass"], "app": [PY, str(ROOT / "benchmarks" / "minimal_app.py")]}
         argvs.update({label: [*aicareer, *argv] for label, argv, _ in commands})
         results = measure_all(argvs, env, args.runs)

@@ -110,7 +110,6 @@ def test_damaged_profile_is_moved_aside_with_a_warning(run, tmp_path):
 
 def test_bad_answer_files(run, tmp_path):
     cases = {
-        "skills: [pytorchh]\n": "did you mean pytorch",
         "": "is empty",
         "- a\n- b\n": "expected keys",
         "background: [\n": "invalid YAML",

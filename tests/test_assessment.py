@@ -118,7 +118,6 @@ def test_answers_accept_names_aliases_and_any_case(cat):
 
 
 @pytest.mark.parametrize("change,needles", [
-    ({"skills": "Python, pytorchh"}, ["skills", "'pytorchh'", "did you mean pytorch"]),
     ({"interests": ["build-model"]}, ["interests", "'build-model'", "build-models"]),
     ({"background": "engineer"}, ["background", "'engineer'", "valid:"]),
     ({"experience_years": "lots"}, ["experience_years", "whole number"]),
@@ -138,3 +137,14 @@ def test_missing_keys_in_questionnaire_order(cat):
     assert missing_keys(cat, {"skills": []}) == ["background", "experience_years", "interests", "location",
                                                   "hours_per_week"]
     assert "salary_goal" in missing_keys(cat, {}, optional=True)
+
+
+def test_relevant_years_default_to_the_years_just_given_in_the_questionnaire(cat):
+    # a software engineer who presses enter at "years in a technical role" keeps their 8 years:
+    # a fixed default of 0 would have made every such person entry level
+    from aicareer.cli import questionnaire
+
+    relevant = cat.questions["relevant_years"]
+    assert relevant.default is None and relevant.default_from == "experience_years"
+    specs = {s["name"]: s for s in questionnaire.specs(cat, ["experience_years", "relevant_years"], {})}
+    assert specs["relevant_years"]["default"] == ""  # filled in from the answer while asking

@@ -1,4 +1,6 @@
 """Fuzzed argument vectors for every command: each ends in exit 0, 1 or 2, never a traceback.
+Arguments and file names include bytes that are not UTF-8 (as Python passes them on:
+lone surrogates) and escape sequences, which must never reach the output raw.
 
 Hypothesis draws option names (valid and invalid) and values (valid names,
 near misses, odd unicode, empty strings, huge and negative numbers, files of
@@ -8,6 +10,7 @@ every awkward kind) for each command and runs them through the CLI. About
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -36,13 +39,23 @@ def files(tmp: Path) -> list[str]:
                                       "interests: [research]\nlocation: us\nhours_per_week: 5\n")
     (tmp / "bad.yaml").write_text("background: [\n")
     (tmp / "folder").mkdir(exist_ok=True)
+    # a file name that is not UTF-8 (as Python sees it: lone surrogates), and one with an escape sequence
+    (tmp / NON_UTF8_NAME).write_text("Requirements: Python\n")
+    (tmp / "cv\x1b]0;x\x07.txt").write_text("Python\n")
     return [str(tmp / n) for n in ("posting.txt", "empty.txt", "binary.bin", "latin1.txt", "answers.yaml",
-                                   "bad.yaml", "folder", "missing.txt")] + ["-", ""]
+                                   "bad.yaml", "folder", "missing.txt", NON_UTF8_NAME, "cv\x1b]0;x\x07.txt",
+                                   "missing-\udce9.txt")] + ["-", ""]
+
+
+NON_UTF8_NAME = os.fsdecode(b"cv-\xe9\xff.txt")  # 'cv-\udce9\udcff.txt'
+NON_UTF8 = ["caf\udce9", "\udcff\udcfe", "py\udce9thon, k8s", "2027-0\udcb1"]  # argv bytes that are not UTF-8
 
 
 def values(pool: list[str]) -> st.SearchStrategy[str]:
     return st.one_of(
         st.sampled_from(pool),
+        st.sampled_from(NON_UTF8),
+        st.binary(max_size=8).filter(lambda b: b"\x00" not in b).map(os.fsdecode),
         st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12),
         st.sampled_from(["", " ", "--", "-", "é", "💥", "\u202e", "a" * 300, "../../etc/passwd"]),
         st.integers(min_value=-(10**30), max_value=10**30).map(str),
@@ -109,6 +122,7 @@ def check(args: list[str], monkeypatch: pytest.MonkeyPatch, tmp: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
     assert "Traceback" not in result.output, args
     assert "internal error" not in result.stderr, (args, result.stderr)
+    assert "\x1b]" not in result.output and "\x07" not in result.output, args
 
 
 @pytest.mark.parametrize("command", ["compare", "roles", "role", "market", "assess", "gap", "roadmap", "progress",

@@ -23,6 +23,12 @@ class Problem(msgspec.Struct, frozen=True):
     message: str
 
 
+MAX_NAME = 100
+"""The longest skill name or alias (the longest bundled one has under 50 characters); the
+skill matcher builds one regex from them all, and a name of hundreds of characters
+would nest it past Python's recursion limit."""
+
+
 # --- cross-reference checks ------------------------------------------------------
 
 
@@ -54,6 +60,10 @@ def _cross_check(cat: Catalogue) -> Iterator[Problem]:
         if skill.learn_hours <= 0:
             yield Problem("skills.yaml", "skills", skill.id, "learn_hours", "must be a positive number of hours")
         yield from bad_sources("skills.yaml", "skills", skill.id, "sources", skill.sources)
+        for fld, name in (("id", skill.id), ("name", skill.name), *(("aliases", a) for a in skill.aliases)):
+            if len(name) > MAX_NAME:
+                yield Problem("skills.yaml", "skills", skill.id, fld,
+                              f"is {len(name)} characters long; a skill name or alias has at most {MAX_NAME}")
         for name in (skill.id, skill.name, *skill.aliases):
             key = norm(name)
             if owner.setdefault(key, skill.id) != skill.id:
@@ -139,7 +149,11 @@ def _check_assessment(cat: Catalogue) -> Iterator[Problem]:
     required = {"background", "experience_years", "skills", "interests", "location", "hours_per_week"}
     for missing in sorted(required - set(cat.questions)):
         yield Problem("questions.yaml", "questions", "", "id", f"the assessment needs a question {missing!r}")
+    order = [q.id for q in cat.questions_file.questions]
     for q in cat.questions_file.questions:
+        if q.default_from is not None and q.default_from not in order[:order.index(q.id)]:
+            yield Problem("questions.yaml", "questions", q.id, "default_from",
+                          f"{q.default_from!r} is not a question asked before {q.id!r}")
         if q.kind in ("select", "checkbox") and not cat.choices(q):
             yield Problem("questions.yaml", "questions", q.id, "choices", f"a {q.kind} question needs choices")
         if q.kind == "integer" and q.min is not None and q.max is not None and q.min > q.max:

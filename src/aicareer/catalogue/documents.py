@@ -10,7 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from aicareer.core.errors import DataError
-from aicareer.core.yaml_safe import safe_yaml
+from aicareer.core.files import read_regular
+from aicareer.core.yaml_safe import YAMLLimit, load_yaml, safe_yaml
+
+MAX_BYTES = 10 * 1024 * 1024
+"""A data file larger than this is refused (the bundled ones are under 100 kB)."""
 
 
 class Document:
@@ -48,8 +52,9 @@ class Document:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The bytes of a data file: only a regular file (never a FIFO or /dev/zero), at most MAX_BYTES."""
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_BYTES)
     except IsADirectoryError:
         raise DataError([f"{path}: is a folder, not a YAML file"]) from None
     except OSError as exc:
@@ -58,7 +63,7 @@ def read_bytes(path: Path) -> bytes:
 
 def read_document(path: Path, raw: bytes | None = None) -> Document:
     """Read and parse one YAML file; every failure is a DataError naming the file."""
-    yaml, loader = safe_yaml()
+    yaml, _ = safe_yaml()
     if raw is None:
         raw = read_bytes(path)
     try:
@@ -66,7 +71,9 @@ def read_document(path: Path, raw: bytes | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise DataError([f"{path}: not UTF-8 text (bad byte at offset {exc.start})"]) from None
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        data = load_yaml(text, max_bytes=MAX_BYTES)
+    except YAMLLimit as exc:
+        raise DataError([f"{path}{f':{exc.line}' if exc.line else ''}: refused: {exc.message}"]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)

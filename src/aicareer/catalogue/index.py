@@ -28,7 +28,9 @@ from aicareer.catalogue.models import (
     SkillsFile,
     Source,
     SourcesFile,
+    VocabularyFile,
 )
+from aicareer.catalogue.vocabulary import Vocabulary
 
 
 class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
@@ -43,6 +45,7 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
     questions_file: QuestionsFile
     scoring: ScoringFile
     roadmaps: RoadmapsFile
+    vocabulary_file: VocabularyFile
 
     @cached_property
     def sources(self) -> dict[str, Source]:
@@ -128,3 +131,10 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
 
     def resolve_skill(self, query: str) -> Skill:
         return self.skills[names.resolve("skill", query, self._skill_index)]
+
+    # --- recognition vocabulary (data/vocabulary.yaml) -----------------------------
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The terms the tool recognises in text, with their links to learning skills (built once)."""
+        return Vocabulary(self.vocabulary_file, self.skills)

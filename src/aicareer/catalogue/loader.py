@@ -14,7 +14,7 @@ from typing import Any
 import msgspec
 
 from aicareer.catalogue import cache, layering
-from aicareer.catalogue.checks import cross_check
+from aicareer.catalogue.checks import Problem, cross_check
 from aicareer.catalogue.documents import Document, read_bytes, read_document
 from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.models import (
@@ -26,8 +26,10 @@ from aicareer.catalogue.models import (
     ScoringFile,
     SkillsFile,
     SourcesFile,
+    VocabularyFile,
 )
 from aicareer.catalogue.validation import check_parts, fmt_keys, item_lists, split_error
+from aicareer.catalogue.vocabulary import checks as vocabulary_checks
 from aicareer.core.errors import DataError
 
 #: file name -> the model of the whole file
@@ -40,6 +42,7 @@ FILES: dict[str, type[msgspec.Struct]] = {
     "questions.yaml": QuestionsFile,
     "scoring.yaml": ScoringFile,
     "roadmaps.yaml": RoadmapsFile,
+    "vocabulary.yaml": VocabularyFile,
 }
 
 # re-exported: the CLI asks the loader where the data is
@@ -128,12 +131,15 @@ def _load(folders: list[Path], blobs: dict[Path, bytes]) -> tuple[Catalogue | No
         questions_file=parsed["questions.yaml"],
         scoring=parsed["scoring.yaml"],
         roadmaps=parsed["roadmaps.yaml"],
+        vocabulary_file=parsed["vocabulary.yaml"],
     )
-    for p in cross_check(catalogue):
-        path, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)
+    vocabulary = [Problem("vocabulary.yaml", "terms", *found)
+                  for found in vocabulary_checks(catalogue.vocabulary_file, catalogue.skills)]
+    for p in [*cross_check(catalogue), *vocabulary]:
+        where, line = _locate(docs.get(p.file, []), p.section, p.item, p.field)
         item = f"[{p.item}]" if p.item else ""
-        problems.append(f"{path}:{line}: {p.section}{item}.{p.field}: {p.message}" if line
-                        else f"{path}: {p.section}{item}.{p.field}: {p.message}")
+        problems.append(f"{where}:{line}: {p.section}{item}.{p.field}: {p.message}" if line
+                        else f"{where}: {p.section}{item}.{p.field}: {p.message}")
     return (None if problems else catalogue), problems
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -47,6 +47,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 _SEP = r"[^a-z0-9+#\n]+"
+MAX_NAME_CHARS = 200
+"""Longer names are left out of the regex (its nesting grows with a name's length and would
+pass the recursion limit); `data validate` refuses them anyway (catalogue.checks.MAX_NAME)."""
 
 
 class Matcher(msgspec.Struct, frozen=True):
@@ -60,6 +63,8 @@ class Matcher(msgspec.Struct, frozen=True):
         names: dict[tuple[str, ...], str] = {}
         for skill in skills:
             for name in (skill.name, skill.id, *skill.aliases):
+                if len(name) > MAX_NAME_CHARS:
+                    continue
                 toks = tuple(tokens(name))
                 if toks:
                     names.setdefault(toks, skill.id)
@@ -91,3 +96,282 @@ class Matcher(msgspec.Struct, frozen=True):
     def find(self, text: str) -> list[str]:
         """Skill ids found anywhere in `text`, each once, in order of first appearance."""
         return self.ids(text.lower())
+
+
+# --- the recognition vocabulary: terms, with case and context rules -------------------
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
+_CASED_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[/&.][A-Za-z0-9][A-Za-z0-9+#]*)*")
+#: words next to an ambiguous term that make the line technical ("Spark jobs", "Airflow DAGs", "Go services")
+_CUES_NEAR = frozenset(
+    "jobs job pipelines pipeline dags dag clusters cluster services microservices code codebase sdk sdks api apis "
+    "scripts scripting queries programming language libraries library framework frameworks models tables streaming "
+    "workflows developer developers engineer engineers backend backends stack server servers deployment deployments "
+    "applications apps".split())
+#: words right before an ambiguous term that make it technical ("written in Go", "experience with Airflow")
+_CUES_NEAR = _CUES_NEAR | {"warehouse", "warehouses", "database", "databases", "orchestrator", "orchestration"}
+_CUES_BEFORE = frozenset("in with using via".split())
+#: how far (characters) a known term may be from an ambiguous one and still vouch for it
+WINDOW = 60
+
+
+class Hit(NamedTuple):
+    """A term found in a line: its id and where (characters of the line)."""
+
+    term: str
+    start: int
+    end: int
+    text: str
+
+
+class _Spec(NamedTuple):
+    ambiguous: bool
+    forms: frozenset[tuple[str, ...]]  # case-sensitive terms: the token sequences as written
+    strong: frozenset[tuple[str, ...]]  # ambiguous terms: spellings that need no context ("Apache Spark")
+    not_in: tuple[str, ...]  # lower-case phrases in which the word is not this term
+    category: str = ""
+    written: frozenset[tuple[str, ...]] = frozenset()  # every spelling as written (case kept)
+
+    @property
+    def plain(self) -> bool:
+        """Nothing to check: not ambiguous, any case, no excluded phrase."""
+        return not (self.ambiguous or self.forms or self.not_in)
+
+
+def _lower(text: str) -> str:
+    """text.lower(), keeping every character's position (a few letters lengthen when lowered)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def _written_forms(name: str) -> list[tuple[str, ...]]:
+    """A name and, for "RAG (retrieval-augmented generation)", each part, as case-kept tokens."""
+    forms = [tuple(_CASED_TOKEN.findall(name))]
+    if "(" in name:
+        forms += [tuple(_CASED_TOKEN.findall(part)) for part in re.split(r"[()]", name)]
+    return [f for f in forms if f]
+
+
+def _distinctive(form: tuple[str, ...]) -> bool:
+    """A spelling that is not ordinary English: several words with a capital or digit ("Apache Spark",
+    "Llama 3"), or one CamelCase word, one with a dot, or a word of three letters or more with a digit
+    ("PyFlink", "Node.js", "YOLOv8"; not "SAS", "S3")."""
+    if len(form) > 1:
+        return any(any(c.isupper() or c.isdigit() for c in tok) for tok in form)
+    tok = form[0]
+    camel = any(a.islower() and b.isupper() for a, b in zip(tok, tok[1:], strict=False))
+    letters = sum(c.isalpha() for c in tok)
+    return camel or "." in tok or (letters >= 3 and any(c.isdigit() for c in tok))
+
+
+_NAME_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+_BREAK = re.compile(r"[\n(),;:!?\"\[\]{}|]|\. ")  # punctuation a multi-word spelling does not run across
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a name or a hit, as the recogniser compares them: lower case; '-', '/', '.', '&' and
+    spaces all separate ('Py-Torch', 'py torch' and 'PyTorch' differ; 'CI/CD' is ci + cd)."""
+    return tuple(_NAME_WORD.findall(text.lower()))
+
+
+class Recogniser:
+    """Every vocabulary term's spellings as word sequences, with the rules a recruiter reads by:
+
+    - case: a case-sensitive term counts only as written ("R", "Go", "LoRA"; not "go", "LoRa");
+    - compounds: an ambiguous or short word glued by '-' or '&' to another word is not the term
+      ("TF-IDF", "NP-hard", "go-to-market", "R&D", "Excel-style");
+    - context: an ambiguous term ("Spark", "Bedrock", "pandas", "agents") counts only where the line
+      reads as technical: a distinctive spelling ("Apache Spark", "AWS Bedrock"), an unambiguous term
+      within WINDOW characters, or a technical neighbour word ("Spark jobs", "in Go");
+    - a few phrases are never the term ("RAG status", "support agents", "tip of the iceberg").
+
+    Finding: each distinct line is cut into words once (in C); a line none of whose words can start
+    a spelling is skipped by one set test; otherwise the longest spelling is taken at each word.
+    Linear in the text, and no regex to compile at start-up (a trie regex of ~1,300 spellings takes
+    ~0.4 s to compile).
+    """
+
+    def __init__(self, names: dict[tuple[str, ...], str], specs: dict[str, _Spec]) -> None:
+        self.names = names
+        self.specs = specs
+        self.longest: dict[str, int] = {}
+        for key in names:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        self.firsts = frozenset(self.longest)
+
+    @classmethod
+    def build(cls, terms: Iterable[Any], not_in: dict[str, tuple[str, ...]] | None = None) -> Recogniser:
+        """`terms`: objects with id, name and aliases, and optionally ambiguous and case_sensitive
+        (models.Term, or models.Skill for the learning catalogue's own names)."""
+        names: dict[tuple[str, ...], str] = {}
+        specs: dict[str, _Spec] = {}
+        terms = list(terms)
+        parts: list[tuple[tuple[str, ...], str]] = []
+        for term in terms:
+            spellings = (term.name, *term.aliases)
+            forms = [f for s in spellings for f in _written_forms(s)]
+            for spelling in spellings:  # whole spellings first, parts of "X (Y)" names only after all of them
+                whole, *rest = _written_forms(spelling) or [()]
+                if whole:
+                    names.setdefault(_words(" ".join(whole)), term.id)
+                parts += [(_words(" ".join(p)), term.id) for p in rest]
+            if not getattr(term, "case_sensitive", False):
+                names.setdefault(_words(term.id), term.id)
+            ambiguous = getattr(term, "ambiguous", False)
+            specs[term.id] = _Spec(
+                ambiguous,
+                frozenset(forms) if getattr(term, "case_sensitive", False) else frozenset(),
+                frozenset(f for f in forms if _distinctive(f)) if ambiguous else frozenset(),
+                tuple(p.lower() for p in (not_in or {}).get(term.id, ())),
+                getattr(term, "category", ""),
+                frozenset(forms) if ambiguous else frozenset(),
+            )
+        for key, tid in parts:
+            names.setdefault(key, tid)
+        for key, tid in list(names.items()):  # plurals: "LLMs", "Helm charts", "A/B tests"
+            if key and not key[-1].endswith("s"):
+                names.setdefault((*key[:-1], key[-1] + "s"), tid)
+        names.pop((), None)
+        return cls(names, specs)
+
+    def lookup(self, hit: str) -> str | None:
+        """The term a spelling names ('py torch', 'LLMs'), or None."""
+        return self.names.get(_words(hit))
+
+    def scan(self, lines: Iterable[str]) -> dict[str, tuple[Hit, ...]]:
+        """Each distinct line -> the terms recognised in it, in order.
+
+        The distinct lines are cut into words in one pass; Python then looks only at the words
+        that can start a spelling, and judges only the lines with a candidate.
+        """
+        import bisect
+
+        distinct = list(dict.fromkeys(lines))
+        out: dict[str, tuple[Hit, ...]] = dict.fromkeys(distinct, ())
+        low = _lower("\n".join(distinct))
+        firsts, longest, names = self.firsts, self.longest, self.names
+        words = _NAME_WORD.findall(low)
+        candidates = [i for i, w in enumerate(words) if w in firsts]
+        if not candidates:
+            return out
+        starts = [m.start() for m in _NAME_WORD.finditer(low)]
+        line_starts, pos = [], 0
+        for line in distinct:
+            line_starts.append(pos)
+            pos += len(line) + 1
+        found: dict[int, list[tuple[int, int, str]]] = {}
+        n, after = len(words), 0
+        for i in candidates:
+            if i < after:  # inside the previous hit
+                continue
+            for size in range(min(longest[words[i]], n - i), 0, -1):
+                term = names.get(tuple(words[i:i + size]))
+                if term is None:
+                    continue
+                a = starts[i]
+                b = starts[i + size - 1] + len(words[i + size - 1])
+                if size > 1 and _BREAK.search(low, a, b):  # "AWS (EC2" is not "AWS EC2"
+                    continue
+                k = bisect.bisect_right(line_starts, a) - 1
+                found.setdefault(k, []).append((a - line_starts[k], b - line_starts[k], term))
+                after = i + size
+                break
+        for k, cands in found.items():
+            out[distinct[k]] = self._judge(distinct[k], cands)
+        return out
+
+    def find(self, text: str) -> list[str]:
+        """Term ids recognised in `text`, each once, in order of first appearance."""
+        lines = text.split("\n")
+        hits = self.scan(lines)
+        return list(dict.fromkeys(h.term for line in dict.fromkeys(lines) for h in hits[line]))
+
+    def _judge(self, line: str, candidates: list[tuple[int, int, str]]) -> tuple[Hit, ...]:
+        if not candidates:
+            return ()
+        specs = self.specs
+        if all(b - a > 3 and specs[t].plain for a, b, t in candidates) and "." not in line and "@" not in line:
+            return tuple(Hit(t, a, b, line[a:b]) for a, b, t in candidates)
+        sure: list[Hit] = []
+        pending: list[Hit] = []
+        for a, b, term in candidates:
+            spec = specs[term]
+            text = line[a:b]
+            form = tuple(_CASED_TOKEN.findall(text))
+            if spec.forms and not _in_forms(form, spec.forms):
+                continue
+            if ((spec.ambiguous or b - a <= 3) and _glued(line, a, b)) or _in_address(line, a, b):
+                continue
+            if spec.not_in and _inside_phrase(line.lower(), a, b, spec.not_in):
+                continue
+            hit = Hit(term, a, b, text)
+            if spec.ambiguous and not _in_forms(form, spec.strong):
+                pending.append(hit)
+            else:
+                sure.append(hit)
+        for _ in range(2):  # an ambiguous term vouched for may vouch for its neighbour ("Go and Rust")
+            still = []
+            for hit in pending:
+                if _cued(line, hit) or any(_near(o, hit) for o in sure):
+                    sure.append(hit)
+                else:
+                    still.append(hit)
+            if len(still) == len(pending):
+                break
+            pending = still
+        for one, other in zip(pending, pending[1:], strict=False):  # "Rust or Go", "Spark and Kafka"
+            if (specs[one.term].category == specs[other.term].category and _PAIR.fullmatch(line, one.end, other.start)
+                    and _as_written(one, specs) and _as_written(other, specs)):
+                sure += [h for h in (one, other) if h not in sure]
+        return tuple(sorted(sure, key=lambda h: h.start))
+
+
+_PAIR = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.I)
+
+
+def _as_written(hit: Hit, specs: dict[str, _Spec]) -> bool:
+    """Capitalised as the name is written ("Rust", "Go", "Kafka"; not "rust")."""
+    return _in_forms(tuple(_CASED_TOKEN.findall(hit.text)), specs[hit.term].written)
+
+
+def _in_forms(form: tuple[str, ...], forms: frozenset[tuple[str, ...]]) -> bool:
+    if form in forms:
+        return True
+    return bool(form) and form[-1].endswith("s") and (*form[:-1], form[-1][:-1]) in forms
+
+
+def _glued(line: str, a: int, b: int) -> bool:
+    """The word is part of a compound: 'TF-IDF', 'NP-hard', 'go-to', 'R&D', 'Excel-style'."""
+    after = b + 1 < len(line) and line[b] in "-&" and line[b + 1].isalnum()
+    before = a >= 2 and line[a - 1] in "-&" and line[a - 2].isalnum()
+    return after or before or _in_address(line, a, b)
+
+
+def _in_address(line: str, a: int, b: int) -> bool:
+    """Part of a web or mail address: 'github.com/dokafor', 'me@docker.io'."""
+    after = b + 1 < len(line) and line[b] == "." and line[b + 1].isalpha()
+    before = a >= 1 and line[a - 1] in "/@"
+    return after or before
+
+
+def _inside_phrase(lowered: str, a: int, b: int, phrases: tuple[str, ...]) -> bool:
+    for phrase in phrases:
+        lo = max(0, a - len(phrase))
+        at = lowered.find(phrase, lo, b + len(phrase))
+        while at != -1 and at < b:
+            if at <= a and at + len(phrase) >= b - 1:
+                return True
+            at = lowered.find(phrase, at + 1, b + len(phrase))
+    return False
+
+
+def _near(one: Hit, other: Hit) -> bool:
+    return max(0, other.start - one.end, one.start - other.end) <= WINDOW
+
+
+def _cued(line: str, hit: Hit) -> bool:
+    before = [w.lower() for w in _WORD.findall(line[max(0, hit.start - 50):hit.start])][-4:]
+    after = [w.lower() for w in _WORD.findall(line[hit.end:hit.end + 40])][:2]
+    return bool(before and before[-1] in _CUES_BEFORE) or any(w in _CUES_NEAR for w in (*before, *after))

@@ -176,7 +176,7 @@ def read_alias_file(path: Path) -> AliasFile:
     try:
         raw = parse_alias_text(text)
     except ValueError:
-        import yaml  # type: ignore[import-untyped]  # a custom file in full YAML: pay for the library only then
+        import yaml  # a custom file in full YAML: pay for the library only then
 
         raw = yaml.safe_load(text) or {}
     return msgspec.convert(raw, type=AliasFile)

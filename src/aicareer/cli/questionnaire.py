@@ -158,9 +158,14 @@ def ask(cat: Catalogue, ids: list[str], defaults: Mapping[str, Any], *, intro_li
         out.write(intro_line + "\n")
         out.flush()
     answers: dict[str, Any] = {}
+    follows = {q.id: q.default_from for q in cat.questions.values() if q.default_from}
     for spec in specs(cat, ids, defaults):
         config = dict(spec)
         kind, name, convert = config.pop("type"), config.pop("name"), config.pop("filter", None)
+        source = follows.get(name)
+        if source in answers and name not in defaults:  # e.g. relevant years start at the years given
+            config["default"] = str(answers[source])
+            config["instruction"] = _integer_hint(cat.questions[name], answers[source])
         if kind == "skills":
             answers[name] = _ask_skills(spec)
             continue

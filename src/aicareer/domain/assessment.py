@@ -144,14 +144,8 @@ def check_given(cat: Catalogue, raw: Mapping[str, Any]) -> dict[str, Any]:
             values[key] = _choice(cat, q, value)
         elif q.kind == "checkbox":
             values[key] = tuple(dict.fromkeys(_choice(cat, q, v) for v in _as_list(key, value)))
-        else:  # skills
-            ids = []
-            for name in _as_list(key, value):
-                try:
-                    ids.append(cat.resolve_skill(name).id)
-                except InputError as exc:
-                    raise InputError(f"answers: skills: {exc.message}") from None
-            values[key] = tuple(dict.fromkeys(ids))
+        else:  # skills: any skill as people write it; names the catalogue does not know are kept as written
+            values[key] = cat.vocabulary.read_skills(_as_list(key, value)).stored
     return values
 
 

@@ -11,27 +11,41 @@ tokens, with a set lookup per token: linear in the text.
 Sections: a short line that reads as a heading sets the weight of what
 follows: requirements / must have (3), preferred / nice to have / bonus (2),
 any other heading (1). A skill's weight is its highest weight in the text.
+A line that qualifies itself ("... is a plus", "nice to have", "bonus points")
+weighs its own skills as preferred.
+
+`analyse` reads a posting against the recognition vocabulary (data/vocabulary.yaml):
+alternatives written as such ("PyTorch/TensorFlow", "PyTorch or JAX", "one of AWS,
+Azure or GCP", "a vector store such as pgvector, Pinecone or similar") are ONE
+requirement that any member meets; it also says what it could not read (requirement
+lines with no known term, tech-looking words it does not know) and never shows a
+high match when most requirement lines were not read.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import msgspec
 
 from aicareer.catalogue.index import Catalogue
-from aicareer.catalogue.matcher import Matcher
-from aicareer.catalogue.models import Role, Skill
+from aicareer.catalogue.matcher import Hit, Matcher
+from aicareer.catalogue.models import Role, Term
+from aicareer.catalogue.vocabulary import SkillSet, Vocabulary, short_name
 
 REQUIRED, PREFERRED, OTHER = 3.0, 2.0, 1.0
 SECTION_NAMES = {REQUIRED: "required", PREFERRED: "preferred", OTHER: "other"}
 _PREFERRED = re.compile(r"\b(preferred|nice[\s-]to[\s-]have|bonus|pluses|plus|desired|desirable|good to have|"
-                        r"extra credit|ideally)\b")
+                        r"extra credit|ideally|may also have|also great|stand out|set you apart)\b")
 _REQUIRED = re.compile(r"\b(requirements?|required|must[\s-]haves?|minimum qualifications|basic qualifications|"
                        r"qualifications|what you(?:'ll)? (?:need|bring)|you (?:have|bring)|who you are|"
-                       r"essential|skills)\b")
+                       r"essential|skills|about you|you might be a fit|you may be a fit|you'?re a fit|looking for|"
+                       r"you might thrive|you will thrive|you'?ll thrive|what it takes|you should have|ideal candidate|"
+                       r"we(?:'d| would) love|must)\b")
 _HEADING_SHAPE = re.compile(r"^\s*(?:#{1,6}\s*|\*\*|__)?(?P<title>[^.!?,;:]{2,60}?)(?:\*\*|__)?\s*:?\s*$")
+_TAIL_PUNCT = re.compile(r"[.!?,;)\d]$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d+[.)])\s")
 _INLINE_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>[A-Za-z][\w' /-]{1,40}):\s+\S")
 
@@ -45,7 +59,7 @@ def heading_weight(line: str) -> float | None:
     if not stripped or len(stripped) > 70 or _BULLET.match(line):
         return None
     m = _HEADING_SHAPE.match(line)
-    if not m or len(m["title"].split()) > 7:
+    if not m or len(m["title"].split()) > 10:
         return None
     title = m["title"].lower()
     looks_like_heading = stripped.endswith(":") or stripped.startswith(("#", "**", "__")) or stripped.isupper() \
@@ -54,7 +68,8 @@ def heading_weight(line: str) -> float | None:
         return PREFERRED
     if _REQUIRED.search(title):
         return REQUIRED
-    return OTHER if looks_like_heading else None
+    short_title = len(stripped.split()) <= 3 and stripped[0].isupper() and not _TAIL_PUNCT.search(stripped)
+    return OTHER if looks_like_heading or short_title else None
 
 
 def weigh(matcher: Matcher, text: str) -> dict[str, float]:
@@ -112,8 +127,31 @@ def _inline_weight(line: str) -> float | None:
     return PREFERRED if _PREFERRED.search(title) else REQUIRED if _REQUIRED.search(title) else None
 
 
-class PostingSkill(msgspec.Struct, frozen=True):
-    skill: Skill
+
+_QUALIFIER = re.compile(r"\b(?:is|are|would be|as)? ?an? (?:big |huge |real )?(?:plus|bonus)\b|nice[\s-]to[\s-]have|"
+                        r"bonus points?|\bpreferred\b|\bideally\b|good to have", re.I)
+_QUALIFIER_WORDS = ("plus", "bonus", "nice", "prefer", "ideal", "good to have")
+_OR_GAP = re.compile(r"^\s*(?:/|,?\s*\(?\s*or\s*|,?\s*and/or\s*)\s*$", re.I)
+_OR_SIMILAR = re.compile(r"^\s*,?\s*(?:or|and/or)\s+(?:similar|equivalent|other|another|comparable|a similar|"
+                         r"one you|something|any)\b", re.I)
+_COMMA_GAP = re.compile(r"^\s*,\s*$")
+_INTRO_GAP = re.compile(r"^\s*(?:\(|such as|like|e\.g\.,?|\(e\.g\.,?|including|:|, e\.g\.,?|, such as|"
+                        r"\((?:e\.g\.,?|such as|like)|(?:a|an|any|one) of)\s*$", re.I)
+_TECHY = re.compile(r"(?<![\w./@-])(?:[A-Z]{2,}[a-z]?|[A-Z]?[a-z]+[A-Z][A-Za-z0-9]*|[A-Za-z]+\d[A-Za-z0-9]*|"
+                    r"[A-Za-z]+\.[A-Za-z][A-Za-z.]*)(?![\w@/]|\.\w)")
+#: tech-looking words that are not skills: degrees, places, currencies, business abbreviations
+_NOT_TECH = frozenset("""AI ML US USA UK EU EEA BS BA MS MA MSc BSc MEng PhD MBA CEO CTO CFO COO CPO VP SVP HR PTO EEO
+FAQ OK NYC SF LA CA WA NY TX MA ON QC BC DC LLC INC USD GBP EUR CAD UX UI KPI KPIs OKR OKRs ROI B2B B2C SaaS IPO
+Q1 Q2 Q3 Q4 H1 H2 401k 401K IRL ID IDs OR II III IV FTE GPA TL DR TL;DR AM PM EST PST CET UTC ET PT WFH RSU RSUs
+NDA SOC PII GDPR HIPAA FDA US-based ADA DEI ESG COVID LGBTQ LGBTQIA APAC EMEA LATAM NA NGO AND THE ASAP FYI ie eg
+e.g i.e etc. AL AK AZ AR CO CT DE FL GA HI IA IL IN KS KY LA ME MD MI MN MO MS MT NE NV NH NJ NM NC ND OH OK OR
+PA RI SC SD TN UT VT VA WV WI WY AB MB NB NL NS PE SK""".split())
+
+
+class Requirement(msgspec.Struct, frozen=True):
+    """One thing a posting asks for: a term, or alternatives any of which meets it."""
+
+    terms: tuple[Term, ...]
     weight: float
     known: bool
 
@@ -121,21 +159,63 @@ class PostingSkill(msgspec.Struct, frozen=True):
     def section(self) -> str:
         return SECTION_NAMES[self.weight]
 
+    @property
+    def name(self) -> str:
+        return " or ".join(short_name(t.name) for t in self.terms)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.terms)
+
 
 class PostingAnalysis(msgspec.Struct, frozen=True):
-    skills: tuple[PostingSkill, ...]  # by weight, then catalogue order
+    requirements: tuple[Requirement, ...]  # by weight, then order of first appearance
     best_role: Role | None
     role_fit: dict[str, float]
+    requirement_lines: int  # lines under a requirements / preferred heading, or qualified inline
+    unread: tuple[str, ...]  # of those, the lines in which no term was recognised
+    unknown_terms: tuple[str, ...]  # tech-looking words the vocabulary does not know
 
     @property
     def match(self) -> float:
-        """Matched weight over total weight, 0..1."""
-        total = sum(s.weight for s in self.skills)
-        return sum(s.weight for s in self.skills if s.known) / total if total else 0.0
+        """Matched weight over the weight of the recognised requirements, 0..1."""
+        total = sum(r.weight for r in self.requirements)
+        return sum(r.weight for r in self.requirements if r.known) / total if total else 0.0
 
     @property
-    def missing(self) -> list[PostingSkill]:
-        return [s for s in self.skills if not s.known]
+    def read_share(self) -> float:
+        """Share of requirement lines in which at least one term was recognised (1.0 when there are none)."""
+        if not self.requirement_lines:
+            return 1.0
+        return 1 - len(self.unread) / self.requirement_lines
+
+    @property
+    def mostly_unread(self) -> bool:
+        return self.requirement_lines > 0 and len(self.unread) * 2 > self.requirement_lines
+
+    @property
+    def shown_match(self) -> float:
+        """The match to show: when most requirement lines were not read, each unread line counts as one
+        required item not met (so a posting the tool cannot read never shows a high match)."""
+        if not self.mostly_unread:
+            return self.match
+        total = sum(r.weight for r in self.requirements) + REQUIRED * len(self.unread)
+        return sum(r.weight for r in self.requirements if r.known) / total if total else 0.0
+
+    @property
+    def caveat(self) -> str | None:
+        if not self.mostly_unread:
+            return None
+        return (f"most requirement lines ({len(self.unread)} of {self.requirement_lines}) name no skill the tool "
+                f"knows; each is counted as not met (of what was recognised you match {round(self.match * 100)}%)")
+
+    @property
+    def missing(self) -> list[Requirement]:
+        return [r for r in self.requirements if not r.known]
+
+    @property
+    def term_ids(self) -> list[str]:
+        return list(dict.fromkeys(t for r in self.requirements for t in r.ids))
 
 
 def role_fit(cat: Catalogue, weights: dict[str, float]) -> dict[str, float]:
@@ -149,13 +229,175 @@ def role_fit(cat: Catalogue, weights: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def analyse(cat: Catalogue, text: str, known: Iterable[str], matcher: Matcher | None = None) -> PostingAnalysis:
-    matcher = matcher or cat.skill_matcher
-    weights = weigh(matcher, text)
-    known = set(known)
-    order = {sid: n for n, sid in enumerate(cat.skills)}
-    skills = tuple(sorted((PostingSkill(cat.skills[sid], w, sid in known) for sid, w in weights.items()),
-                          key=lambda s: (-s.weight, order[s.skill.id])))
+class _Line(msgspec.Struct, frozen=True):
+    text: str
+    weight: float
+    requirement: bool  # under a requirements/preferred heading, or qualified inline
+
+
+def sections(text: str) -> list[_Line]:
+    """Each line with the weight its section (or its own qualifier) gives it; a heading's own words
+    count with weight 1 ("Python Engineer"). A line repeated word for word in the same kind of section
+    is listed once, so a long posting costs one pass and a dictionary lookup per line."""
+    out: list[_Line] = []
+    weight, in_reqs = OTHER, False
+    kinds: dict[str, tuple[float | None, float | None]] = {}
+    seen: set[tuple[str, float, bool]] = set()
+    for line in text.split("\n"):
+        kind = kinds.get(line)
+        if kind is None:
+            heading = heading_weight(line)
+            inline = None
+            if heading is None:
+                if not line.strip():
+                    inline = -1.0  # blank: nothing to read
+                else:
+                    inline = _inline_weight(line)
+                    low = line.lower()
+                    if any(w in low for w in _QUALIFIER_WORDS) and _QUALIFIER.search(line):
+                        inline = PREFERRED
+            kind = kinds[line] = (heading, inline)
+        heading, inline = kind
+        if heading is not None:
+            weight, in_reqs = heading, heading != OTHER
+            key = (line, OTHER, False)
+        elif inline == -1.0:
+            continue
+        elif inline is not None:
+            key = (line, inline, True)
+        else:
+            key = (line, weight, in_reqs)
+        if key not in seen:
+            seen.add(key)
+            out.append(_Line(*key))
+    return out
+
+
+def alternatives(line: str, hits: tuple[Hit, ...]) -> list[tuple[str, ...]]:
+    """The requirements of one line: single terms, and alternatives as one tuple of term ids.
+
+    "X/Y", "X or Y", "X, Y or Z", "X (or Y)" are alternatives; so is a general term followed by
+    examples that end in "or": "a vector store such as pgvector, Pinecone or similar".
+    """
+    out: list[tuple[str, ...]] = []
+    if len(hits) < 2:
+        return [(h.term,) for h in hits]
+    chain: list[Hit] = [hits[0]]
+    links: list[str] = []
+    intro: Hit | None = None
+
+    def flush(until: int) -> None:
+        grouped = (bool(links) and links[-1] == "or") or (len(chain) + (intro is not None) > 1 and bool(
+            _OR_SIMILAR.match(line[chain[-1].end:until])))
+        if grouped:
+            members = ([intro] if intro is not None else []) + chain
+            out.append(tuple(dict.fromkeys(h.term for h in members)))
+        else:
+            if intro is not None:
+                out.append((intro.term,))
+            out.extend((h.term,) for h in chain)
+
+    for prev, hit in zip(hits, hits[1:], strict=False):
+        gap = line[prev.end:hit.start]
+        if _OR_GAP.match(gap):
+            links.append("or")
+            chain.append(hit)
+        elif _COMMA_GAP.match(gap) or (gap.strip() == "" and links and links[-1] == "comma"):
+            links.append("comma")
+            chain.append(hit)
+        elif _INTRO_GAP.match(gap) and len(chain) == 1 and not links:
+            intro = chain[0]
+            chain = [hit]
+        else:
+            flush(hit.start)
+            chain, links, intro = [hit], [], None
+    flush(len(line))
+    return out
+
+
+def unknown_terms(voc: Vocabulary, lines: list[str], hits: dict[str, tuple[Hit, ...]], limit: int = 30) -> list[str]:
+    """Tech-looking words (acronyms, CamelCase, names with digits or dots) that no term covers."""
+    seen: dict[str, None] = {}
+    for line in dict.fromkeys(lines):
+        if "://" in line or "@" in line and " " not in line.strip():
+            continue
+        spans = [(h.start, h.end) for h in hits.get(line, ())]
+        for m in _TECHY.finditer(line):
+            word = m.group().rstrip(".")
+            if word in seen or word in _NOT_TECH or len(word) < 2 or word.isdigit():
+                continue
+            if any(a <= m.start() < b for a, b in spans) or voc.recogniser.lookup(word) is not None:
+                continue
+            if re.fullmatch(r"\d+[A-Za-z]{0,2}|[A-Z]\d|v?\d+(\.\d+)*|[a-z]+\.[a-z]+", word):
+                continue  # 5x, 10k, v2.1, "e.g" forms and ordinary "word.word" typos
+            seen[word] = None
+            if len(seen) >= limit:
+                return list(seen)
+    return list(seen)
+
+
+def _known(voc: Vocabulary, members: tuple[str, ...], known: SkillSet) -> bool:
+    return any(known.knows_term(voc.terms[t]) for t in members)
+
+
+def analyse(cat: Catalogue, text: str, known: SkillSet | Iterable[str] = ()) -> PostingAnalysis:
+    """Read a posting: its requirements (alternatives as one), what you meet, what was not read."""
+    voc = cat.vocabulary
+    have = known if isinstance(known, SkillSet) else voc.read_skills(known)
+    lines = sections(text)
+    hits = voc.recogniser.scan(ln.text for ln in lines)
+    singles: dict[str, float] = {}
+    groups: dict[tuple[str, ...], float] = {}
+    order: dict[tuple[str, ...], int] = {}
+    req_lines = 0
+    unread: dict[str, None] = {}
+    for ln in lines:
+        found = hits[ln.text]
+        if ln.requirement and len(ln.text.strip()) > 3:
+            req_lines += 1
+            if not found:
+                unread[ln.text.strip().lstrip("-*•·▪◦– ").strip()] = None
+        for req in alternatives(ln.text, found):
+            order.setdefault(req, len(order))
+            bucket = singles if len(req) == 1 else groups
+            key: Any = req[0] if len(req) == 1 else req
+            if bucket.get(key, 0.0) < ln.weight:
+                bucket[key] = ln.weight
+    reqs: list[tuple[tuple[str, ...], float]] = [((sid,), w) for sid, w in singles.items()]
+    seen_groups: set[frozenset[str]] = set()
+    for members, w in groups.items():
+        key = frozenset(members)
+        if key in seen_groups:
+            continue
+        seen_groups.add(key)
+        reqs.append((members, w))
+    reqs.sort(key=lambda r: (-r[1], order.get(r[0], 0)))
+    requirements = tuple(Requirement(tuple(voc.terms[t] for t in members), w, _known(voc, members, have))
+                         for members, w in reqs)
+    weights: dict[str, float] = {}
+    for r in requirements:
+        for t in r.terms:
+            sid = t.skill or (t.id if t.id in cat.skills else None)
+            if sid and weights.get(sid, 0.0) < r.weight:
+                weights[sid] = r.weight
     fits = role_fit(cat, weights)
     best = max(fits, key=lambda rid: fits[rid]) if weights else None
-    return PostingAnalysis(skills, cat.roles[best] if best and fits[best] > 0 else None, fits)
+    unknown = unknown_terms(voc, [ln.text for ln in lines], hits)
+    return PostingAnalysis(requirements, cat.roles[best] if best and fits[best] > 0 else None, fits,
+                           req_lines, tuple(unread), tuple(unknown))
+
+
+def plan_skills(cat: Catalogue, result: PostingAnalysis, known: SkillSet) -> dict[str, float]:
+    """The learning skills a roadmap should add for a posting: for each requirement you do not meet,
+    the cheapest member that the catalogue can teach, unless you already know any member's skill."""
+    out: dict[str, float] = {}
+    for req in result.requirements:
+        if req.known:
+            continue
+        teachable = [t.skill or t.id for t in req.terms if (t.skill or t.id) in cat.skills]
+        if not teachable or any(s in known.skills for s in teachable):
+            continue
+        cheapest = min(teachable, key=lambda s: cat.skills[s].learn_hours)
+        if out.get(cheapest, 0.0) < req.weight:
+            out[cheapest] = req.weight
+    return out

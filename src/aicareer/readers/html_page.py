@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 from aicareer.readers.plain import normalise
 
@@ -142,7 +143,7 @@ def _json_ld_posting(raw: str) -> str:
     if "JobPosting" not in raw:
         return ""
     decoder = json.JSONDecoder()
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     index = 0
     while index < len(raw):
         start = raw.find("{", index)

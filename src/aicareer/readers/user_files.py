@@ -5,14 +5,16 @@ Each failure is an InputError naming the file (exit code 2).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 from aicareer.core.errors import InputError
-from aicareer.core.yaml_safe import safe_yaml
+from aicareer.core.files import FileTooLarge, StdinClosed, read_regular, read_stdin
+from aicareer.core.yaml_safe import YAMLLimit, load_yaml, safe_yaml
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_ANSWERS_BYTES = 1024 * 1024
+"""An answers file is a few hundred bytes; a megabyte is far more than any real one."""
 
 
 def read_user_text(path: Path | str, what: str = "file") -> tuple[str, str]:
@@ -22,14 +24,18 @@ def read_user_text(path: Path | str, what: str = "file") -> tuple[str, str]:
     reads); a file with NUL bytes is binary and refused.
     """
     if str(path) == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1) if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
         name = "standard input"
+        try:
+            raw = read_stdin(MAX_BYTES)
+        except StdinClosed as exc:
+            raise InputError(f"{exc.strerror}: nothing to read as the {what} (give a file name instead of -)") from None
     else:
         p = Path(path)
         name = str(p)
         try:
-            with p.open("rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
+            raw = read_regular(p, MAX_BYTES)
+        except FileTooLarge:
+            raise InputError(f"{what} {name} is larger than {MAX_BYTES // (1024 * 1024)} MB") from None
         except FileNotFoundError:
             raise InputError(f"{what} {name} does not exist") from None
         except IsADirectoryError:
@@ -45,12 +51,15 @@ def read_user_text(path: Path | str, what: str = "file") -> tuple[str, str]:
 
 def read_answers_file(path: Path | str) -> dict[str, Any]:
     """An answers file (YAML or JSON) as a mapping."""
-    yaml, loader = safe_yaml()
+    yaml, _ = safe_yaml()
     text, name = read_user_text(path, "answers file")
     if not text.strip():
         raise InputError(f"answers file {name} is empty (aicareer assess --template prints one to start from)")
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        data = load_yaml(text, max_bytes=MAX_ANSWERS_BYTES)
+    except YAMLLimit as exc:
+        line = f":{exc.line}" if exc.line else ""
+        raise InputError(f"answers file {name}{line}: refused: {exc.message}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = f":{mark.line + 1}" if mark else ""

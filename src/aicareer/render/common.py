@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Any
 
 from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -14,6 +15,7 @@ from rich.text import Text
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.core.fmt import dollars, money, money_range, percent  # noqa: F401 (re-exported for views)
+from aicareer.core.safe_text import printable
 from aicareer.render.bars import Axis, RangeBar  # noqa: F401 (re-exported for views)
 from aicareer.render.grid import Col, Grid, wrap_cells
 
@@ -23,14 +25,42 @@ def no_color() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
+class SafeConsole(Console):
+    """A console that shows control characters in the text it prints escaped (\\x1b).
+
+    Names, titles and file names come from data folders, hand-edited saved state and
+    the command line; an ESC or OSC sequence among them would clear the screen or set
+    the window title. Each text segment is made printable (core.safe_text) just before
+    it is styled, so the data is escaped while the colours rich adds stay intact.
+    """
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        safe = (seg if seg.control else Segment(printable(seg.text), seg.style) for seg in buffer)
+        return super()._render_buffer(safe)
+
+
+MAX_WIDTH = 1000
+"""COLUMNS beyond this (99999999999999999999) would overflow rich's layout: clamp it."""
+
+
+def env_size(name: str, limit: int) -> int | None:
+    """$COLUMNS or $LINES when it is a number too large to lay out: `limit` then; else None
+    (rich reads the variable itself, or asks the terminal)."""
+    value = os.environ.get(name, "")
+    return limit if value.isdigit() and int(value) > limit else None
+
+
 def make_console(stderr: bool = False) -> Console:
-    """A console that prints plain text when piped or when NO_COLOR is set."""
-    return Console(
+    """A console that prints plain text when piped or when NO_COLOR is set, and escapes
+    control characters from data (SafeConsole)."""
+    return SafeConsole(
         stderr=stderr,
         color_system=None if no_color() else "auto",
         highlight=False,
         emoji=False,
         soft_wrap=False,
+        width=env_size("COLUMNS", MAX_WIDTH),
+        height=env_size("LINES", 10_000),
     )
 
 
@@ -114,7 +144,7 @@ def as_of(cat: Catalogue) -> Text:
 def spaced(parts: list[object]) -> Group:
     """The parts one under the other with a blank line between them (cheaper than
     Padding, which re-wraps every line of what it holds)."""
-    out: list[object] = []
+    out: list[Any] = []
     for part in parts:
         if out:
             out.append(Text())
@@ -126,9 +156,9 @@ def render_text(renderable: object, width: int = 100) -> str:
     """A renderable as plain text (no styles), e.g. for a file."""
     import io
 
-    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, emoji=False)
+    console = SafeConsole(file=io.StringIO(), width=width, color_system=None, highlight=False, emoji=False)
     console.print(renderable)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return str(console.file.getvalue())  # type: ignore[attr-defined]
 
 
 #: the colour of a role's demand word (compare, role)

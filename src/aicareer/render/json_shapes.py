@@ -225,11 +225,29 @@ def posting(name: str, result: Any, known_from: str) -> dict[str, Any]:
         "posting": name,
         "known_from": known_from,
         "match": round(result.match, 4),
-        "skills": [{"skill": s.skill.id, "name": s.skill.name, "section": s.section, "weight": s.weight,
-                    "known": s.known} for s in result.skills],
-        "keywords_to_add": [s.skill.name for s in result.missing],
+        "shown_match": round(result.shown_match, 4),
+        "match_caveat": result.caveat,
+        "requirements": [{"terms": list(r.ids), "name": r.name, "section": r.section, "weight": r.weight,
+                          "known": r.known, "learning_skills": [t.skill for t in r.terms if t.skill]}
+                         for r in result.requirements],
+        "coverage": {"requirement_lines": result.requirement_lines,
+                     "lines_with_a_known_skill": result.requirement_lines - len(result.unread),
+                     "unread_lines": list(result.unread),
+                     "unknown_terms": list(result.unknown_terms)},
+        "keywords_to_add": [r.name for r in result.missing],
         "best_role": result.best_role.id if result.best_role else None,
         "role_fit": {k: round(v, 4) for k, v in result.role_fit.items()},
+    }
+
+
+def skill_set(cat: Catalogue, known: Any, from_resume: list[str]) -> dict[str, Any]:
+    """What the user knows: terms, learning skills, names not in the catalogue, and the resume's finds."""
+    voc = cat.vocabulary
+    return {
+        "terms": sorted(known.terms),
+        "learning_skills": sorted(known.skills),
+        "not_in_catalogue": [{"name": n, "did_you_mean": list(known.suggestions.get(n) or ())} for n in known.unknown],
+        "found_in_resume": [{"term": t, "name": voc.display(t)} for t in from_resume],
     }
 
 

@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from aicareer.state.store import home, read_state, write_state
+from aicareer.state.store import home, locked, read_state, write_state
 
 PROFILE = "profile.json"
 
@@ -23,7 +23,8 @@ def load_profile() -> dict[str, Any] | None:
 def save_profile(answers: dict[str, Any], result: dict[str, Any]) -> Path:
     path = profile_path()
     now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-    write_state(path, {"saved": now, "answers": answers, "result": result})
+    with locked(path):  # the whole profile is replaced: the last assessment saved wins, whole
+        write_state(path, {"saved": now, "answers": answers, "result": result})
     return path
 
 

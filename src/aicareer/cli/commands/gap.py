@@ -18,35 +18,53 @@ from aicareer.cli.app import (
 from aicareer.core.errors import InputError
 
 
-def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[set[str], str, int | None]:
-    """Skill ids the user has, where they came from, and their hours a week (if saved).
+def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[Any, str, int | None, list[str]]:
+    """What the user knows (a SkillSet), where it came from, their hours a week (if saved), and the
+    terms found in the resume (to show, so the person can correct them).
 
-    --skills and --resume are used together; without either, the saved profile.
+    --skills and --resume are used together; without either, the saved profile. Names the
+    catalogue does not know are kept and reported, never an error.
     """
     from aicareer.catalogue.names import comma_list
-    from aicareer.readers.user_files import read_user_text
+    from aicareer.catalogue.vocabulary import SkillSet
+    from aicareer.readers.inputs import read_input
     from aicareer.state import profile
 
-    known: set[str] = set()
+    voc = cat.vocabulary
+    known = SkillSet()
     sources: list[str] = []
+    from_resume: list[str] = []
     if skills is not None:
         names = comma_list(skills)
-        known |= {cat.resolve_skill(n).id for n in names}
+        known = known | voc.read_skills(names)
         sources.append(f"--skills ({len(names)})")
     if resume is not None:
-        text, name = read_user_text(resume, "resume")
-        found = cat.skill_matcher.find(text)
-        known |= set(found)
-        sources.append(f"{name} ({len(found)} catalogue skills found)")
+        doc = read_input(resume, "resume", allow_empty=True)
+        notice(doc.summary)
+        found = voc.from_text(doc.text, cat.skill_matcher)
+        known = known | found
+        from_resume = sorted(found.terms, key=lambda t: voc.display(t).lower())
+        sources.append(f"{doc.name} ({len(found.terms)} skills found)")
     saved = profile.saved_answers()
     hours = saved.get("hours_per_week") if isinstance(saved.get("hours_per_week"), int) else None
     if not sources:
         if saved.get("skills"):
-            known = {cat.resolve_skill(str(n)).id for n in saved["skills"]}
-            sources.append(f"your saved profile ({len(known)})")
+            known = voc.read_skills(str(n) for n in saved["skills"])
+            sources.append(f"your saved profile ({len(saved['skills'])})")
         else:
             sources.append("none given (use --skills, --resume, or run aicareer assess)")
-    return known, ", ".join(sources), hours
+    if known.unknown:
+        notice(not_in_catalogue(known))
+    return known, ", ".join(sources), hours, from_resume
+
+
+def not_in_catalogue(known: Any) -> str:
+    """'not in the catalogue: Go2, Foo (did you mean Go?); kept as you wrote them'."""
+    parts = []
+    for name in known.unknown:
+        near = known.suggestions.get(name) or ()
+        parts.append(f"{name} (did you mean {' or '.join(near)}?)" if near else name)
+    return f"not in the catalogue: {', '.join(parts)}; kept as you wrote them"
 
 
 @command()
@@ -54,9 +72,11 @@ def gap(
     role: Annotated[str | None, typer.Argument(help="A role by id, alias or name (optional with --job).",
                                                   show_default=False, metavar="ROLE")] = None,
     skills: SkillsOpt = None,
-    resume: Annotated[Path | None, typer.Option("--resume", help="A plain-text resume to read your skills from.",
+    resume: Annotated[Path | None, typer.Option("--resume", help="Your resume (PDF, DOCX, HTML or text; '-' for "
+                                                   "stdin) to read your skills from.",
                                                    show_default=False, metavar="FILE")] = None,
-    job: Annotated[Path | None, typer.Option("--job", help="A job posting (plain text; '-' for stdin).",
+    job: Annotated[Path | None, typer.Option("--job", help="A job posting (PDF, DOCX, HTML or text; '-' for "
+                                                "stdin).",
                                                 show_default=False, metavar="FILE")] = None,
     json_out: Json = False,
     data_dir: DataDir = None,
@@ -69,8 +89,8 @@ def gap(
     Examples:
       aicareer gap mle --skills "Python, PyTorch, Docker"
       aicareer gap mle                       (skills from your saved profile)
-      aicareer gap mle --resume resume.txt
-      aicareer gap --job posting.txt --resume resume.txt
+      aicareer gap mle --resume resume.pdf
+      aicareer gap --job posting.html --resume resume.docx
 
       cat posting.txt | aicareer gap --job -
     """
@@ -79,23 +99,23 @@ def gap(
     if str(resume) == "-" and str(job) == "-":
         raise InputError("only one of --resume and --job can read standard input")
     from aicareer.domain import gaps, postings
-    from aicareer.readers.user_files import read_user_text
+    from aicareer.readers.inputs import read_input
     from aicareer.render import json_shapes
 
     cat = load_data(data_dir)
     found_role = cat.resolve_role(role) if role is not None else None
-    known, known_from, hours = known_skills(cat, skills, resume)
-    role_gap = gaps.role_gap(cat, found_role, known) if found_role else None
+    known, known_from, hours, from_resume = known_skills(cat, skills, resume)
+    role_gap = gaps.role_gap(cat, found_role, known.skills) if found_role else None
     posting = None
     if job is not None:
-        text, name = read_user_text(job, "posting")
-        if not text.strip():
-            raise InputError(f"posting {name} is empty")
-        posting = (name, postings.analyse(cat, text, known))
-        if not posting[1].skills:
-            notice(f"no catalogue skills found in {name}")
+        doc = read_input(job, "posting")
+        notice(doc.summary)
+        posting = (doc.name, postings.analyse(cat, doc.text, known))
+        if not posting[1].requirements:
+            notice(f"no known skills found in {doc.name}")
     if json_out:
         out: dict[str, Any] = {"data_as_of": cat.reviewed.isoformat()}
+        out["your_skills"] = json_shapes.skill_set(cat, known, from_resume)
         if role_gap:
             out["role_gap"] = json_shapes.role_gap(cat, role_gap, known_from)
         if posting:
@@ -104,7 +124,9 @@ def gap(
         return
     from aicareer.render import gap_view
 
-    if posting and posting[1].skills:
+    if resume is not None:
+        show(gap_view.resume_skills_view(cat, from_resume))
+    if posting and posting[1].requirements:
         show(gap_view.posting_view(cat, posting[0], posting[1], known_from))
     if role_gap:
         show(gap_view.role_gap_view(cat, role_gap, known_from, hours))

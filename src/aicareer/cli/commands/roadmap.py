@@ -37,7 +37,8 @@ def roadmap(
                                                       "student or other (default: your profile's).",
                                                       show_default=False, metavar="NAME")] = None,
     skills: SkillsOpt = None,
-    job: Annotated[Path | None, typer.Option("--job", help="A job posting: its missing skills join months 4-6.",
+    job: Annotated[Path | None, typer.Option("--job", help="A job posting (PDF, DOCX, HTML or text): what it asks "
+                                                "and you lack joins months 4-6.",
                                                 show_default=False, metavar="FILE")] = None,
     hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help="Hours a week you can "
                                                           "give (default: your profile's, else 8).",
@@ -90,19 +91,23 @@ def roadmap(
                                     today=cal.today())
     for note in request.notes:
         notice(note)
-    if skills is not None:
-        known = {cat.resolve_skill(n).id for n in comma_list(skills)}
-    else:
-        known = {cat.resolve_skill(str(n)).id for n in saved.get("skills") or []}
+    have = cat.vocabulary.read_skills(comma_list(skills) if skills is not None else
+                                      [str(n) for n in saved.get("skills") or []])
+    if have.unknown and skills is not None:
+        from aicareer.cli.commands.gap import not_in_catalogue
+
+        notice(not_in_catalogue(have))
+    known = set(have.skills)
     job_skills = None
     if job is not None:
         from aicareer.domain import postings
-        from aicareer.readers.user_files import read_user_text
+        from aicareer.readers.inputs import read_input
 
-        text, name = read_user_text(job, "posting")
-        job_skills = postings.weigh(cat.skill_matcher, text)
+        doc = read_input(job, "posting")
+        notice(doc.summary)
+        job_skills = postings.plan_skills(cat, postings.analyse(cat, doc.text, have), have)
         if not job_skills:
-            notice(f"no catalogue skills found in {name}")
+            notice(f"nothing in {doc.name} to add: no skill it asks for is missing, or none the catalogue teaches")
     plan = planning.build_plan(cat, request.track, request.background, known=known, job_skills=job_skills,
                                hours_per_week=request.hours_per_week, start=request.start)
 

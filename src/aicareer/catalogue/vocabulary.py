@@ -1,0 +1,181 @@
+"""The recognition vocabulary (data/vocabulary.yaml): what the tool can RECOGNISE in a posting, a
+resume or a --skills list, kept apart from the learning catalogue (skills.yaml: what it can TEACH).
+
+A term links to a learning skill with `skill:` where one exists; a term with no link is still
+recognised, shown and counted. `SkillSet` is what a person says they know, in both namespaces, with
+the names neither knows kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+
+import msgspec
+
+from aicareer.catalogue.matcher import Recogniser
+from aicareer.catalogue.models import Skill, Term, VocabularyFile
+from aicareer.catalogue.names import norm
+from aicareer.core.suggest import closest
+
+#: phrases in which an ambiguous word is never the term, even next to technical words
+NOT_THE_TERM: dict[str, tuple[str, ...]] = {
+    "rag": ("RAG status", "RAG rating", "RAG report", "(RAG)"),
+    "ai-agents": ("support agents", "customer agents", "sales agents", "human agents", "service agents",
+                  "travel agents", "estate agents", "insurance agents", "call center agents", "care agents"),
+    "iceberg": ("tip of the iceberg",),
+    "spark": ("spark joy", "a spark of", "spark interest", "spark curiosity"),
+    "excel": ("excel at", "excel in"),
+    "bedrock": ("bedrock of",),
+    "pandas": ("red pandas", "giant pandas", "red panda", "giant panda"),
+    "guardrails": ("guardrails of",),
+    "transformers": ("electrical transformers", "power transformers"),
+    "rest-api": ("the rest", "rest of", "at rest", "a rest", "to rest", "rest assured", "rest day"),
+}
+
+
+_WRAPPED = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])")  # a line that goes on in lower case after a break
+
+
+def short_name(name: str) -> str:
+    """'RAG' for 'RAG (retrieval-augmented generation)'; a name whose first part is no abbreviation keeps its
+    parenthesis: 'Triton (GPU kernel language)' is not 'Triton'."""
+    head, sep, _ = name.partition(" (")
+    return head if sep and head.isupper() else name
+
+
+class SkillSet(msgspec.Struct, frozen=True):
+    """What a person knows: vocabulary term ids, learning skill ids, and names neither knows."""
+
+    terms: frozenset[str] = frozenset()
+    skills: frozenset[str] = frozenset()
+    unknown: tuple[str, ...] = ()  # as written
+    suggestions: dict[str, tuple[str, ...]] = {}  # unknown name -> close known names (may be empty)
+    listed: tuple[str, ...] = ()  # what was given, in order: a skill id, else a term id, else the name
+
+    def __or__(self, other: SkillSet) -> SkillSet:
+        return SkillSet(self.terms | other.terms, self.skills | other.skills,
+                        tuple(dict.fromkeys((*self.unknown, *other.unknown))),
+                        {**self.suggestions, **other.suggestions}, (*self.listed, *other.listed))
+
+    def knows_term(self, term: Term) -> bool:
+        return term.id in self.terms or term.id in self.skills
+
+    @property
+    def stored(self) -> tuple[str, ...]:
+        """What to save in a profile: learning skill ids, then term ids with no learning entry, then the
+        unknown names as written (so nothing the person typed is lost)."""
+        if self.listed:
+            return tuple(dict.fromkeys(self.listed))
+        return tuple(dict.fromkeys((*sorted(self.skills), *sorted(self.terms - self.skills), *self.unknown)))
+
+
+class Vocabulary:
+    """Terms by id and by every spelling, their links to learning skills, and the recogniser."""
+
+    def __init__(self, file: VocabularyFile, skills: Mapping[str, Skill]) -> None:
+        self.file = file
+        self.learning = skills
+        self.terms: dict[str, Term] = {t.id: t for t in file.terms}
+        self.recogniser = Recogniser.build(file.terms, NOT_THE_TERM)
+        self._names: dict[str, str] = {}
+        for t in file.terms:
+            for name in (t.id, t.name, *t.aliases):
+                self._names.setdefault(norm(name), t.id)
+        self._skill_names: dict[str, str] = {}
+        for s in skills.values():
+            for name in (s.id, s.name, *s.aliases):
+                self._skill_names.setdefault(norm(name), s.id)
+        linked = {t.skill for t in file.terms if t.skill}
+        #: learning skills no term links to (soft or broad ones, e.g. stakeholder management)
+        self.unlinked = frozenset(s for s in skills if s not in linked)
+
+    def term(self, name: str) -> Term | None:
+        """The term a name spells, in any case ('k8s', 'py torch', 'Scikit learn'), or None."""
+        key = norm(name)
+        tid = self._names.get(key) or self._names.get(" ".join(key.replace(".", " ").split()))
+        if tid is None:
+            found = self.recogniser.lookup(key)
+            tid = found if found and " ".join(key.split()) == key else None
+        return self.terms.get(tid) if tid else None
+
+    def display(self, term_id: str) -> str:
+        """A short display name: 'RAG' for 'RAG (retrieval-augmented generation)'."""
+        term = self.terms.get(term_id)
+        return short_name(term.name) if term else term_id
+
+    def read_skills(self, names: Iterable[str]) -> SkillSet:
+        """Skills as people write them: each name is a vocabulary term, a learning skill, or kept as
+        unknown with close suggestions (core/suggest's cut-off). Never raises."""
+        terms: set[str] = set()
+        skills: set[str] = set()
+        unknown: list[str] = []
+        hints: dict[str, tuple[str, ...]] = {}
+        listed: list[str] = []
+        for raw in names:
+            name = str(raw).strip()
+            if not name:
+                continue
+            term = self.term(name)
+            sid = self._skill_names.get(norm(name))
+            if term is not None:
+                terms.add(term.id)
+                if term.skill:
+                    skills.add(term.skill)
+                if term.id in self.learning:
+                    skills.add(term.id)
+            if sid is not None:
+                skills.add(sid)
+                if sid in self.terms:
+                    terms.add(sid)
+            listed.append(sid or (term.skill if term and term.skill else None) or (term.id if term else name))
+            if term is None and sid is None:
+                unknown.append(name)
+                near = closest(norm(name), [*self._names, *self._skill_names], n=6)
+                shown = [self.display(self._names[n]) if n in self._names else self.learning[self._skill_names[n]].name
+                         for n in near]
+                hints[name] = tuple(dict.fromkeys(shown))[:3]
+        return SkillSet(frozenset(terms), frozenset(skills), tuple(dict.fromkeys(unknown)), hints, tuple(listed))
+
+    @cached_property
+    def unlinked_recogniser(self) -> Recogniser:
+        """The names of the learning skills no term covers (e.g. 'stakeholder management')."""
+        return Recogniser.build(self.learning[s] for s in sorted(self.unlinked))
+
+    def from_text(self, text: str, learning_matcher: object | None = None) -> SkillSet:
+        """The skills a resume names: recognised terms and their learning skills, plus the learning
+        skills no term covers, found by their own names (`learning_matcher` is accepted and unused)."""
+        found = self.recogniser.find(text)
+        unwrapped = _WRAPPED.sub(" ", text)  # a PDF wraps "prompt\nengineering": read it whole too
+        if unwrapped != text:
+            found += [t for t in self.recogniser.find(unwrapped) if t not in found]
+        skills = {self.terms[t].skill for t in found if self.terms[t].skill}
+        skills |= {t for t in found if t in self.learning}
+        skills |= set(self.unlinked_recogniser.find(text))
+        return SkillSet(frozenset(found), frozenset(s for s in skills if s))
+
+
+def checks(voc: VocabularyFile, skills: Mapping[str, Skill]) -> list[tuple[str, str, str]]:
+    """Cross-checks of vocabulary.yaml, as (term id, field, message): unique ids, known categories and
+    sources, `skill:` links that exist in skills.yaml, no spelling shared by two terms."""
+    out: list[tuple[str, str, str]] = []
+    categories = {c.id for c in voc.categories}
+    seen: set[str] = set()
+    spellings: dict[str, str] = {}
+    for t in voc.terms:
+        if t.id in seen:
+            out.append((t.id, "id", "duplicate id"))
+        seen.add(t.id)
+        if t.category not in categories:
+            out.append((t.id, "category", f"unknown category {t.category!r}"))
+        if t.skill is not None and t.skill not in skills:
+            out.append((t.id, "skill", f"no skill {t.skill!r} in skills.yaml"))
+        for src in t.sources:
+            if src not in voc.sources and not src.startswith(("http://", "https://")):
+                out.append((t.id, "sources", f"unknown source {src!r} (a `sources` key or an address)"))
+        for name in (t.name, *t.aliases):
+            other = spellings.setdefault(norm(name), t.id)
+            if other != t.id:
+                out.append((t.id, "aliases", f"{name!r} already spells {other!r}"))
+    return out

@@ -1,0 +1,169 @@
+"""Issue 14: the recognition vocabulary, matching a recruiter would sign, an honest match %, skills as
+people write them, and real files (PDF, DOCX) through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aicareer.domain.postings import PREFERRED, REQUIRED, analyse, plan_skills
+from aicareer.readers.inputs import read_input
+
+EVAL = Path(__file__).resolve().parents[1] / "benchmarks" / "eval"
+
+
+@pytest.fixture(scope="module")
+def find(cat):
+    return cat.vocabulary.recogniser.find
+
+
+def test_the_vocabulary_is_a_catalogue_file(cat):
+    voc = cat.vocabulary
+    assert len(voc.terms) >= 300
+    assert voc.terms["go"].skill is None  # recognised, though the catalogue teaches no Go
+    assert voc.terms["pytorch"].skill == "pytorch"
+    assert voc.term("k8s").id == "kubernetes" and voc.term("Scikit learn").id == "scikit-learn"
+
+
+def test_a_data_dir_can_add_a_term(tmp_path):
+    from aicareer.catalogue.loader import load_catalogue
+
+    (tmp_path / "vocabulary.yaml").write_text(
+        "terms:\n  - {id: zig, name: Zig, aliases: [ziglang], category: language, sources: [onet-30.3]}\n")
+    cat = load_catalogue(tmp_path, use_cache=False)
+    assert cat.vocabulary.recogniser.find("Services in Zig and Python") == ["zig", "python"]
+
+
+@pytest.mark.parametrize("text", ["TF-IDF weighting beats it", "the bedrock of our culture", "We saw red pandas",
+                                  "Most problems are NP-hard", "Our go-to-market team", "Our R&D group",
+                                  "our monthly RAG status review", "our customer support agents",
+                                  "We handle the rest of the stack"])
+def test_ordinary_words_are_not_skills(find, text):
+    assert find(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Write Triton kernels for attention", ["openai-triton"]),
+    ("Serve with Triton Inference Server", ["triton"]),
+    ("Built with OpenAI and GPT-4o", ["openai-api", "gpt"]),
+    ("pgvector, FAISS and PEFT", ["pgvector", "faiss", "peft"]),
+    ("CI with GitHub Actions", ["github-actions"]),
+    ("Fine-tuned Llama 3 with LoRA", ["fine-tuning", "llama", "lora"]),
+    ("Backend services in Go and Rust", ["go", "rust"]),
+    ("K8s and Py Torch 2", ["kubernetes", "pytorch"]),
+])
+def test_skills_are_found(find, text, expected):
+    got = find(text)
+    assert set(expected) <= set(got), got
+
+
+def test_alternatives_are_one_requirement(cat):
+    text = ("Requirements:\n- PyTorch/TensorFlow\n- PyTorch or JAX\n- one of AWS, Azure or GCP\n"
+            "- MLflow or Kubeflow\n- a vector store such as pgvector, Pinecone or similar\n- Docker and Kubernetes\n")
+    result = analyse(cat, text, ["PyTorch"])
+    ids = {r.ids for r in result.requirements}
+    assert {("pytorch", "tensorflow"), ("pytorch", "jax"), ("aws", "azure", "gcp"), ("mlflow", "kubeflow"),
+            ("vector-databases", "pgvector", "pinecone"), ("docker",), ("kubernetes",)} <= ids
+    assert all(r.known for r in result.requirements if "pytorch" in r.ids)
+
+
+def test_roadmap_adds_the_cheapest_missing_member_only_when_none_is_known(cat):
+    text = "Requirements:\n- PyTorch/TensorFlow\n- MLflow or Kubeflow\n"
+    have = cat.vocabulary.read_skills(["PyTorch"])
+    skills = plan_skills(cat, analyse(cat, text, have), have)
+    assert "tensorflow" not in skills and "pytorch" not in skills
+    cheapest = min(("mlflow", "kubeflow"), key=lambda s: cat.skills[s].learn_hours)
+    assert skills == {cheapest: REQUIRED}
+
+
+@pytest.mark.parametrize("heading,weight", [
+    ("You might be a fit if you have:", REQUIRED), ("About you", REQUIRED), ("What we're looking for", REQUIRED),
+    ("Minimum qualifications", REQUIRED), ("Bonus points", PREFERRED), ("Nice to have:", PREFERRED)])
+def test_headings_as_people_write_them(cat, heading, weight):
+    result = analyse(cat, f"{heading}\n- Experience with Docker\n")
+    assert [(r.ids, r.weight) for r in result.requirements] == [(("docker",), weight)]
+
+
+def test_inline_qualifiers_weigh_their_line(cat):
+    result = analyse(cat, "Requirements:\n- Python\n- Terraform is a plus\n- Helm charts (nice to have)\n")
+    weights = {r.ids[0]: r.weight for r in result.requirements}
+    assert weights == {"python": REQUIRED, "terraform": PREFERRED, "helm": PREFERRED}
+
+
+def test_an_unreadable_posting_never_shows_a_high_match(cat):
+    text = ("Requirements:\n- Python\n- Deep knowledge of Frobnicator and QuuxDB\n- Ships FooLang daily\n"
+            "- Owns the Zorp2 stack\n")
+    result = analyse(cat, text, ["Python"])
+    assert result.match == 1.0
+    assert result.mostly_unread and result.shown_match < 0.5 and result.caveat
+    assert {"QuuxDB", "FooLang", "Zorp2"} <= set(result.unknown_terms)
+    assert len(result.unread) == 3
+
+
+def test_skills_as_people_write_them(run):
+    r = run("gap", "mle", "--skills", "Python, Go, Git", "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)["your_skills"]
+    assert {"python", "go", "git"} <= set(data["terms"]) and data["not_in_catalogue"] == []
+    r = run("gap", "mle", "--skills", "Python, Frobnicate")
+    assert r.exit_code == 0 and "not in the catalogue: Frobnicate" in r.stderr
+
+
+def test_unknown_skills_suggest_only_close_names(cat):
+    have = cat.vocabulary.read_skills(["pytorchh", "zzzz"])
+    assert have.unknown == ("pytorchh", "zzzz")
+    assert "PyTorch" in have.suggestions["pytorchh"] and have.suggestions["zzzz"] == ()
+
+
+def test_answers_file_skills_keep_unknown_names(cat):
+    from aicareer.domain.assessment import check_given
+
+    assert check_given(cat, {"skills": ["Python", "Go", "Frobnicate"]})["skills"] == ("python", "go", "Frobnicate")
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".txt"])
+def test_gap_reads_resumes_in_every_format(run, suffix):
+    resume = EVAL / "resumes" / f"backend-swe{suffix}"
+    r = run("gap", "--job", str(EVAL / "postings" / "04-mlops-engineer.txt"), "--resume", str(resume), "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert {"go", "java", "kubernetes", "terraform"} <= {f["term"] for f in data["your_skills"]["found_in_resume"]}
+    assert f"read backend-swe{suffix}" in r.stderr
+    assert 0 < data["posting"]["match"] < 1
+
+
+def test_pdf_docx_and_text_give_the_same_skills(cat):
+    voc = cat.vocabulary
+    for name in ("backend-swe", "data-scientist", "student"):
+        found = {s: voc.from_text(read_input(EVAL / "resumes" / f"{name}{s}").text).terms
+                 for s in (".txt", ".pdf", ".docx")}
+        assert found[".txt"] == found[".pdf"] == found[".docx"], name
+
+
+def test_roadmap_job_reads_a_posting(run):
+    r = run("roadmap", "-t", "mle", "--skills", "Python, PyTorch, Go", "--job",
+            str(EVAL / "postings" / "01-ml-engineer-recommendations.txt"), "--no-save", "--format", "json")
+    assert r.exit_code == 0, r.output
+    tasks = [t for m in json.loads(r.stdout)["months"] for t in m["tasks"]]
+    assert not any(t["id"] == "job-tensorflow" for t in tasks)  # PyTorch/TensorFlow: PyTorch is enough
+
+
+def test_a_megabyte_posting_is_read_whole(cat):
+    """Timing is a benchmark figure (benchmarks/eval/score.py prints it); this checks the result."""
+    text = (EVAL / "postings" / "02-ai-engineer-llm-apps.txt").read_text() * 400
+    text += "\n".join(f"line {i} with Python and Docker {i}" for i in range(5000)) + "\n- Rust or Go is a plus"
+    assert len(text) > 1_000_000
+    result = analyse(cat, text)
+    assert {"python", "docker", "pgvector", "rust", "go"} <= set(result.term_ids)
+    assert result.requirements == analyse(cat, text).requirements
+
+
+def test_a_bad_vocabulary_overlay_is_reported_with_file_and_line(run, tmp_path):
+    (tmp_path / "vocabulary.yaml").write_text(
+        "terms:\n  - {id: zig, name: Zig, aliases: [Python], category: nope, skill: nothing, sources: [bogus]}\n")
+    r = run("data", "validate", str(tmp_path))
+    assert r.exit_code != 0
+    for needle in ("vocabulary.yaml:2", "unknown category 'nope'", "no skill 'nothing'", "'Python' already spells"):
+        assert needle in r.output, needle
