@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ EVIL = r'"Machine \e]0;PWNED\a\e[2J\x9b31m Learning\u202e Engineer"'
 SE = ("background: software-engineer\nexperience_years: 6\nskills: [python]\ninterests: [build-models]\n"
       "location: sf\nhours_per_week: 10\n")
 ESCAPES = ("\x1b]", "\x1b[2J", "\x07", "\x9b", "\u202e")
+#: rich's own terminal hyperlinks (OSC 8, for source addresses) are the one escape it may write
+HYPERLINK = re.compile(r"\x1b\]8;[^\x1b\x07]*(?:\x1b\\|\x07)")
 
 
 def evil_roles(overlay) -> Path:
@@ -30,7 +33,8 @@ def test_escape_sequences_in_data_never_reach_the_terminal(run, overlay, args, c
     folder = evil_roles(overlay)
     r = run(*args, "--data-dir", str(folder), env=colour)
     assert r.exit_code == 0, r.stderr
-    assert not [e for e in ESCAPES if e in r.stdout + r.stderr], repr(r.stdout[:400])
+    shown = HYPERLINK.sub("", r.stdout + r.stderr)
+    assert not [e for e in ESCAPES if e in shown], repr(shown[:400])
     if args[0] == "role":
         assert "PWNED" in r.stdout  # the text is still shown, escaped
 
@@ -76,7 +80,7 @@ def test_markdown_export_escapes_markup_from_data(run, overlay, tmp_path):
     lines = out.read_text().splitlines()
     assert not [line for line in lines if line.startswith(("# INJECTED", "- [x] fake"))], lines[:3]
     assert "<script>" not in out.read_text()
-    assert lines[0].startswith("# 12-month roadmap: ML")
+    assert lines[0].startswith("# 12-month plan at 8 h a week: ML")
 
 
 def test_markdown_escape_helper():

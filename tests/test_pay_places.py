@@ -276,6 +276,10 @@ def test_a_coachs_places_yaml_adds_names_and_data_validate_reports_bad_codes(run
                       "sources.yaml": (Path(__file__).resolve().parents[1] / "data" / "sources.yaml").read_text()})
     r = run("data", "validate", str(folder))
     assert r.exit_code == 2 and "mars base" in r.stdout and "0099999" in r.stdout
+    # like any other broken data file, a bad alias refuses the folder, naming the problem
+    bad = run("compare", "mle", "-l", "hq", "--data-dir", str(folder))
+    assert bad.exit_code == 2 and "0099999" in bad.stderr
+    (folder / "places.yaml").write_text('aliases:\n  hq: "0042660"\n')
     data = json.loads(run("compare", "mle", "-l", "hq", "--data-dir", str(folder), "--json").stdout)
     assert data["location"]["bls_area_name"] == "Seattle-Tacoma-Bellevue, WA"
     assert run("compare", "mle", "-l", "hq").exit_code == 2  # the bundled data has no such name

@@ -89,6 +89,10 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text.lower().replace("&", " and ")))
 
 
+#: a places.yaml larger than this is refused (the bundled one is a few KB)
+MAX_ALIAS_BYTES = 1024 * 1024
+
+
 # --- files --------------------------------------------------------------------------------------------------------
 def default_data_dir() -> Path:
     """The bundled data folder (wheel: aicareer/data; repo: <root>/data)."""
@@ -172,13 +176,15 @@ def parse_alias_text(text: str) -> dict[str, Any]:
 
 def read_alias_file(path: Path) -> AliasFile:
     """Parse a places.yaml; the fast reader first, a YAML library only for a file outside its form."""
-    text = path.read_text(encoding="utf-8")
+    from aicareer.core.files import read_regular
+
+    text = read_regular(path, MAX_ALIAS_BYTES).decode("utf-8")  # a FIFO or device is refused, never read
     try:
         raw = parse_alias_text(text)
     except ValueError:
-        import yaml  # a custom file in full YAML: pay for the library only then
+        from aicareer.core.yaml_safe import load_yaml  # full YAML, bounded: pay for the library only then
 
-        raw = yaml.safe_load(text) or {}
+        raw = load_yaml(text, max_bytes=MAX_ALIAS_BYTES) or {}
     return msgspec.convert(raw, type=AliasFile)
 
 
@@ -412,6 +418,11 @@ def index_for(data_dir: Path | None) -> PlaceIndex:
     overlay = Path(data_dir) / "places.yaml"
     if not overlay.is_file():
         return default_index()
+    problems = check(data_dir)
+    if problems:
+        from aicareer.core.errors import DataError
+
+        raise DataError(problems)
     return PlaceIndex.load(overlays=[overlay])
 
 

@@ -15,10 +15,10 @@ the rest of aicareer; the CLI maps UnreadableFile to its own input error.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from aicareer.core.files import FileTooLarge, StdinClosed, read_regular, read_stdin
 from aicareer.readers.detect import KINDS, UnreadableFile, sniff
 
 __all__ = ["KINDS", "MAX_BYTES", "Document", "UnreadableFile", "read_bytes", "read_document", "sniff"]
@@ -52,14 +52,17 @@ def read_document(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read a file (or standard input when path is '-') as text. Raises UnreadableFile."""
     if str(path) == "-":
         name = "standard input"
-        stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read(max_bytes + 1) if stream is not None else sys.stdin.read().encode()
+        try:
+            data = read_stdin(max_bytes)
+        except StdinClosed as exc:
+            raise UnreadableFile(f"{exc.strerror}; give a file name instead of -") from None
     else:
         p = Path(path)
         name = p.name or str(p)
         try:
-            with p.open("rb") as handle:
-                data = handle.read(max_bytes + 1)
+            data = read_regular(p, max_bytes)  # a FIFO or a device is refused at once, never read
+        except FileTooLarge:
+            raise _too_large(name, max_bytes) from None
         except FileNotFoundError:
             raise UnreadableFile(f"{p} does not exist; check the path") from None
         except IsADirectoryError:
@@ -67,9 +70,13 @@ def read_document(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
         except OSError as exc:
             raise UnreadableFile(f"cannot read {p}: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        limit = f"{max_bytes // (1024 * 1024)} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
-        raise UnreadableFile(f"{name} is larger than {limit}; give the resume or posting alone, as text, PDF or DOCX")
+        raise _too_large(name, max_bytes)
     return read_bytes(data, name)
+
+
+def _too_large(name: str, max_bytes: int) -> UnreadableFile:
+    limit = f"{max_bytes // (1024 * 1024)} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
+    return UnreadableFile(f"{name} is larger than {limit}; give the resume or posting alone, as text, PDF or DOCX")
 
 
 def read_bytes(data: bytes, name: str = "the file") -> Document:

@@ -8,7 +8,9 @@ from rich.text import Text
 from aicareer.catalogue.index import Catalogue
 from aicareer.domain.gaps import RoleGap, why
 from aicareer.domain.postings import PostingAnalysis
-from aicareer.render.common import Col, Grid, RangeBar, as_of, spaced
+from aicareer.render.bars import RangeBar
+from aicareer.render.common import as_of, spaced
+from aicareer.render.grid import Col, Grid
 
 
 def coverage_line(label: str, share: float) -> Grid:

@@ -58,8 +58,9 @@ def markdown(cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[s
             phase = m.phase.id
             out += [f"## {esc(m.phase.name)}", ""]
         out += [f"### {esc(month_heading(m))}", ""]
-        if month_pace(m):
-            out += [f"*{esc(month_pace(m))}*", ""]
+        pace = month_pace(m)
+        if pace:
+            out += [f"*{esc(pace)}*", ""]
         out += [f"**Goal:** {esc(m.goal)}", ""]
         rows = [(p.task, piece_hours(p), p.part == 1) for p in m.pieces]
         rows += [(t, f"{t.hours} h", True) for t in m.known]

@@ -39,8 +39,10 @@ def data_validate(
     if json_out:
         print_json({"folder": str(folder or bundled_data_dir()), "ok": not problems, "problems": problems})
     else:
-        for p in problems:
-            sys.stdout.write(p + "\n")
+        from aicareer.core.safe_text import printable
+
+        for p in problems:  # a folder or file name may hold control characters: shown escaped
+            sys.stdout.write(printable(p, one_line=True) + "\n")
         notice(f"{len(problems)} problem(s) found" if problems else f"{folder or bundled_data_dir()}: data is valid")
     if problems:
         raise typer.Exit(EXIT_USAGE)
