@@ -72,6 +72,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("offer", ["offer", "--base", "185k", "--json"]),
     ("offer", ["offer", "--offers", "{offers}", "--json"]),
     ("profile-path", ["profile", "path", "--json"]),
+    ("gap", ["gap", "mle", "--skills", "Python, RAG, k8s", "--json"]),
+    ("gap", ["gap", "--job", "{fixtures}/posting_mle.txt", "--resume", "{fixtures}/resume_swe.txt", "--json"]),
+    ("gap", ["gap", "nlp", "--job", "{fixtures}/posting_none.txt", "--skills", "python", "--json"]),
     ("data-validate", ["data", "validate", "--json"]),
 ]
 
@@ -81,7 +84,7 @@ def _args(args: list[str], tmp_path: Path) -> list[str]:
     answers.write_text(ANSWERS, encoding="utf-8")
     offers = tmp_path / "offers.yaml"
     offers.write_text(OFFERS, encoding="utf-8")
-    return [a.format(answers=answers, offers=offers) for a in args]
+    return [a.format(answers=answers, offers=offers, fixtures=REPO / "tests" / "fixtures") for a in args]
 
 
 def _keys(data: Any, path: str = "$") -> list[tuple[str, str]]:
