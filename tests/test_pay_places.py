@@ -50,7 +50,8 @@ METROS = [
 
 def hand_median_ratio(area: str, socs: list[str]) -> float | None:
     """The method, by hand: national-employment-weighted local medians over national medians; a local cell
-    that is missing, unpublished or thin (RSE > 10% or < 50 workers) is replaced by the state's, then the nation's."""
+    that is missing, unpublished or thin (wage RSE > 10%, < 50 workers or employment RSE > 30%) is replaced by
+    the state's, then the nation's."""
     num = den = 0.0
     state = STATE_OF[area]
     for soc in socs:
@@ -60,7 +61,7 @@ def hand_median_ratio(area: str, socs: list[str]) -> float | None:
             c = CELLS.get((code, soc)) if code else None
             if c is None or not all(c[i] for i in range(5, 10)):
                 continue
-            thin = (c[10] and float(c[10]) > 10) or not c[2] or int(c[2]) < 50
+            thin = (c[10] and float(c[10]) > 10) or not c[2] or int(c[2]) < 50 or (c[3] and float(c[3]) > 30)
             if thin and code != "0000000":
                 continue
             local = c

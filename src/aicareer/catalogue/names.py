@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from aicareer.catalogue.models import Occupation, Role, Skill
+from aicareer.catalogue.models import Occupation, Question, Role, Skill
 from aicareer.core.errors import InputError
-from aicareer.core.suggest import closest
+from aicareer.core.suggest import closest, did_you_mean
 
 _ABBREVIATION = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 _OTHER = re.compile(r"[^a-z0-9+#]+")
@@ -197,3 +197,24 @@ def clashes(owners: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, str]]
             if first != ident:
                 yield name, ident, first
                 break
+
+
+def _key(text: str) -> str:
+    """A choice name compared ignoring case, and '_' or spaces written for '-'."""
+    return "-".join(text.strip().lower().replace("_", " ").split())
+
+
+def choice_id(q: Question, choices: list[tuple[str, str]], value: str, where: str = "") -> str:
+    """The choice id for a value given by id, label or synonym, in any case ('PM', 'swe', 'Career changer');
+    `choices` are the question's (id, label) pairs (Catalogue.choices). An unknown value is an InputError
+    starting with `where` (e.g. 'answers: background: ')."""
+    by_name: dict[str, str] = {}
+    for c in q.choices:  # synonyms first, so an id or a label always wins
+        by_name |= {_key(s): c.id for s in c.synonyms}
+    by_name |= {_key(label): c for c, label in choices}
+    by_name |= {_key(c): c for c, _ in choices}
+    key = _key(value)
+    if key in by_name:
+        return by_name[key]
+    hint = did_you_mean(key, [c for c, _ in choices] + [s for c in q.choices for s in c.synonyms])
+    raise InputError(f"{where}unknown value {value!r}{hint} (valid: {', '.join(c for c, _ in choices)})")

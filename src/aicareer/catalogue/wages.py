@@ -7,7 +7,9 @@ table. `meta.json` (period, source, licence, footnotes) is decoded only when ask
 Fallback chain: metro or nonmetro area -> its state -> the nation; a state -> the nation. A step is taken when
 the cell is missing (BLS has no estimate for that occupation there), not published (BLS printed "-"), or thin:
 - the wage relative standard error is above THIN_WAGE_RSE (10%), or
-- fewer than THIN_EMPLOYMENT (50) workers, or the employment count itself was not published.
+- fewer than THIN_EMPLOYMENT (50) workers, or the employment count itself was not published, or
+- the employment relative standard error is above THIN_EMPLOYMENT_RSE (30%): BLS then often publishes
+  one value for several percentiles (Raleigh, 15-1221: P10 = P25 = median, employment RSE 35.3%).
 Every step is recorded with its reason, so the caller can say "Seattle: not published for 15-1221; used
 Washington". No figure is ever made up: if even the nation has no value, the lookup has no cell.
 
@@ -32,6 +34,7 @@ NATION = "0000000"
 PERCENTILES: tuple[str, ...] = ("p10", "p25", "median", "p75", "p90")
 THIN_WAGE_RSE = 10.0
 THIN_EMPLOYMENT = 50
+THIN_EMPLOYMENT_RSE = 30.0
 
 AreaType = Literal["N", "S", "M"]
 StepStatus = Literal["used", "missing", "not_published", "thin"]
@@ -89,6 +92,8 @@ class Cell(msgspec.Struct, frozen=True):
             return "employment not published"
         if self.employment < THIN_EMPLOYMENT:
             return f"{self.employment} workers (fewer than {THIN_EMPLOYMENT})"
+        if self.emp_rse is not None and self.emp_rse > THIN_EMPLOYMENT_RSE:
+            return f"employment relative standard error {self.emp_rse:g}% (above {THIN_EMPLOYMENT_RSE:g}%)"
         return None
 
 
@@ -292,7 +297,8 @@ class WageTable:
                 if f[1] not in wanted or not all(f[5:10]) or not f[2]:
                     continue
                 employment = int(f[2])
-                if employment < THIN_EMPLOYMENT or (f[10] and float(f[10]) > THIN_WAGE_RSE):
+                if (employment < THIN_EMPLOYMENT or (f[10] and float(f[10]) > THIN_WAGE_RSE)
+                        or (f[3] and float(f[3]) > THIN_EMPLOYMENT_RSE)):
                     continue
                 out.append((f[0], f[1], employment, int(f[7])))
         return out

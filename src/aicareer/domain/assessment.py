@@ -14,7 +14,7 @@ import msgspec
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.models import Figure, LevelAdjustment, Question, Role
-from aicareer.catalogue.names import comma_list
+from aicareer.catalogue.names import choice_id, comma_list
 from aicareer.catalogue.places import PlaceIndex, default_index
 from aicareer.catalogue.wages import WageTable
 from aicareer.core.errors import InputError
@@ -63,24 +63,8 @@ def _as_list(key: str, value: Any) -> list[str]:
 MONEY_QUESTIONS = frozenset({"salary_goal"})
 
 
-def _key(text: str) -> str:
-    """A choice name compared ignoring case, and '_' or spaces written for '-'."""
-    return "-".join(text.strip().lower().replace("_", " ").split())
-
-
 def _choice(cat: Catalogue, q: Question, value: str) -> str:
-    """The choice id for a value given by id, label or synonym, in any case ('PM', 'swe', 'Career changer')."""
-    choices = cat.choices(q)
-    by_name: dict[str, str] = {}
-    for c in q.choices:  # synonyms first, so an id or a label always wins
-        by_name |= {_key(s): c.id for s in c.synonyms}
-    by_name |= {_key(label): c for c, label in choices}
-    by_name |= {_key(c): c for c, _ in choices}
-    key = _key(value)
-    if key in by_name:
-        return by_name[key]
-    hint = did_you_mean(key, [c for c, _ in choices] + [s for c in q.choices for s in c.synonyms])
-    raise InputError(f"answers: {q.id}: unknown value {value!r}{hint} (valid: {', '.join(c for c, _ in choices)})")
+    return choice_id(q, cat.choices(q), value, f"answers: {q.id}: ")
 
 
 def _money(q: Question, value: Any) -> int:

@@ -37,6 +37,7 @@ from aicareer.catalogue.models import (
     Task,
     TaskKind,
 )
+from aicareer.catalogue.names import choice_id
 from aicareer.core import months as cal
 from aicareer.core.errors import InputError
 from aicareer.core.suggest import unknown
@@ -237,6 +238,14 @@ def _names(cat: Catalogue, ids: Iterable[str]) -> str:
     return ", ".join(cat.skills[s].name.split(" (")[0] for s in ids)
 
 
+def background_id(cat: Catalogue, background: str) -> str:
+    """The background's id, given by id, label or synonym ('pm', 'Career changer', 'SWE')."""
+    question = cat.questions.get("background")
+    if background not in cat.roadmaps.foundation and question is not None:
+        return choice_id(question, cat.choices(question), background, "--background: ")
+    return background
+
+
 def _month_sources(cat: Catalogue, role: Role, background: str) -> list[Month]:
     rm = cat.roadmaps
     if background not in rm.foundation:
@@ -278,6 +287,7 @@ def build_plan(cat: Catalogue, track: str, background: str = "software-engineer"
 
     months: dict[int, list[PlanTask]] = {}
     meta: dict[int, Month] = {}
+    background = background_id(cat, background)
     for month in sorted(_month_sources(cat, role, background), key=lambda m: m.month):
         meta[month.month] = month
         months[month.month] = [personal_task(cat, t, month.month, known, certs, events)
@@ -540,7 +550,7 @@ def plan_request(*, track: str | None, background: str | None, hours_per_week: i
     notes = []
     if track is None:
         if not top:
-            raise InputError("give a track with --track (mle, prompt, aipm or nlp), or run aicareer assess first")
+            raise InputError("give a track with --track (aicareer roles lists them), or run aicareer assess first")
         track = top[0]
         notes.append(f"track {track} (your top match; change it with --track)")
     if background is None:
