@@ -40,7 +40,7 @@ def test_assess_from_file_prints_matches_reasons_and_saves_profile(run, tmp_path
 def test_assess_json_shape(run, tmp_path):
     r = run("assess", "--answers", write(tmp_path, SE), "--json", "--no-save")
     data = json.loads(r.stdout)
-    assert set(data) >= {"answers", "matches", "notes", "method", "data_as_of", "level"}
+    assert set(data) >= {"answers", "matches", "notes", "method", "reviewed", "data_period", "sources", "level"}
     first = data["matches"][0]
     assert first["role"] == "mle" and first["top"] is True
     assert set(first) >= {"score", "components", "reasons", "gaps", "salary", "next"}

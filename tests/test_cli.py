@@ -69,9 +69,9 @@ def test_compare_json_shape(run, cat):
     r = run("compare", "--json", "--location", "nyc")
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
-    assert set(data) >= {"data_as_of", "currency", "location", "level", "methods", "roles", "reference", "sources"}
+    assert set(data) >= {"reviewed", "data_period", "currency", "location", "level", "methods", "roles", "reference", "sources"}
     assert data["location"]["id"] == "nyc" and data["location"]["bls_area_code"] == "0035620"
-    assert data["currency"] == "USD" and data["data_period"]["bls"] == "BLS OEWS May 2025"
+    assert data["currency"] == "USD" and data["data_period"] == "2025 (article); BLS OEWS May 2025"
     first = data["roles"][0]
     assert set(first) >= {"id", "name", "track", "basis", "low", "high", "open_top", "midpoint", "estimate",
                           "published", "trend"}
@@ -105,9 +105,9 @@ def test_roles_and_role(run, cat):
 
 def test_role_json(run):
     data = json.loads(run("role", "nlp", "--json").stdout)
-    assert data["id"] == "nlp"
-    assert [s["id"] for s in data["skills"]["must_have"]][:2] == ["python", "hf-transformers"]
-    assert data["salary"]["low"] == 130000
+    assert data["role"]["id"] == "nlp"
+    assert [s["id"] for s in data["role"]["skills"]["must_have"]][:2] == ["python", "hf-transformers"]
+    assert data["role"]["salary"]["low"] == 130000
 
 
 def test_market_shows_figures_hotspots_and_industries(run):
@@ -123,7 +123,7 @@ def test_market_json(run):
     data = json.loads(run("market", "--json").stdout)
     ids = {f["id"] for f in data["figures"]}
     assert {"postings-growth", "remote-roles", "applied-share"} <= ids
-    assert data["cited"]
+    assert {"article", "bls-oews-2025"} <= {s["id"] for s in data["sources"]}
 
 
 @pytest.mark.parametrize("args,needle", [

@@ -109,7 +109,7 @@ def test_offers_from_stdin_as_json(run):
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     # B: 160,000 + 8,000 = 168,000 a year; A: 150,000 -> A is 18,000 (10.71%) behind
-    assert [(o["rank"], o["label"], o["average"]) for o in data["offers"]] == [(1, "B", 168000), (2, "A", 150000)]
+    assert [(o["rank"], o["name"], o["average"]) for o in data["offers"]] == [(1, "B", 168000), (2, "A", 150000)]
     assert data["offers"][1]["difference"] == -18000
     assert data["offers"][1]["difference_percent"] == pytest.approx(-10.71, abs=0.01)
 
@@ -192,7 +192,7 @@ def test_json_shape(run, two: Path):
     data = json.loads(r.stdout)
     assert data["currency"] == "USD" and data["years"] == 4 and data["saved_to"] is None
     first = data["offers"][0]
-    assert set(first) >= {"rank", "label", "offer", "years", "total", "average", "difference",
+    assert set(first) >= {"rank", "name", "offer", "years", "total", "average", "difference",
                           "difference_percent", "assumptions", "market"}
     assert first["total"] == 1234000 and first["average"] == 308500
     assert set(first["years"][0]) == {"year", "base", "bonus", "sign_on", "cash", "grant", "refresh", "equity",

@@ -89,7 +89,7 @@ def test_compare_mle_in_a_metro_gives_the_adjusted_range_and_local_bls_percentil
     assert (row["low"], row["high"]) == (round(150000 * ratio / 1000) * 1000, round(350000 * ratio / 1000) * 1000)
     assert row["estimate"] is True and f"×{ratio:.2f}" in row["method"]
     for occ in row["bls"]["occupations"]:
-        assert occ["data_period"] == "BLS OEWS May 2025" and occ["sources"] == ["bls-oews-2025"]
+        assert occ["period"] == "BLS OEWS May 2025" and occ["sources"] == ["bls-oews-2025"]
         assert occ["basis"] == "base wage"
         assert occ["p10"] <= occ["p25"] <= occ["median"] <= occ["p75"] <= occ["p90"]
         if not occ["fallback"]:
@@ -97,7 +97,7 @@ def test_compare_mle_in_a_metro_gives_the_adjusted_range_and_local_bls_percentil
             assert (occ["median"], occ["employment"]) == (int(cell[7]), int(cell[2]))
         else:
             assert "used" in occ["fallback"] and occ["area"] != loc["bls_area_name"]
-    assert data["data_period"]["bls"] == "BLS OEWS May 2025"
+    assert data["data_period"] == "2025 (article); BLS OEWS May 2025"
     assert "bls-oews-2025" in {s["id"] for s in data["sources"]}
 
 
@@ -204,7 +204,7 @@ def test_compare_without_bls_rows_does_not_open_the_wage_table(run, monkeypatch)
 def test_market_shows_may_2025_metros_by_median_and_employment(run):
     data = json.loads(run("market", "--json").stdout)
     occs = {o["soc"]: o for o in data["occupation_metros"]["occupations"]}
-    assert data["occupation_metros"]["data_period"] == "BLS OEWS May 2025"
+    assert data["occupation_metros"]["period"] == "BLS OEWS May 2025"
     sd = occs["15-1252"]
     assert sd["national_median"] == int(CELLS[("0000000", "15-1252")][7])
     top = sd["by_employment"][0]

@@ -196,11 +196,11 @@ def test_roadmap_markdown_file(run, tmp_path):
 
 def test_roadmap_json(run):
     data = json.loads(run("roadmap", "-t", "nlp", "-f", "json", "--start", "2027-03").stdout)
-    assert data["track"] == "nlp" and data["headline"] == f"{data['pacing']['months']}-month plan at 8 h a week"
+    assert data["track"]["id"] == "nlp" and data["headline"] == f"{data['pacing']['months']}-month plan at 8 h a week"
     assert sum(m["count"] for m in data["months"]) == data["pacing"]["months"]
     assert {t["kind"] for t in data["tasks"]} <= {"learn", "practice", "project", "exam", "network", "apply"}
     assert all(t["kind"] for m in data["months"] for t in m["tasks"])
-    assert data["months"][0]["label"] == "Mar 2027"
+    assert data["months"][0]["name"] == "Mar 2027"
     assert data["pacing"]["hours_are"] == "editorial estimates"
 
 
@@ -224,7 +224,7 @@ def test_roadmap_saves_the_plan_and_progress_marks(run):
     r = run("progress", "done", "se-python", "se-sklearn")
     assert r.exit_code == 0 and "marked done" in r.stderr
     data = json.loads(run("progress", "--json").stdout)
-    assert data["done_hours"] == 42 and data["marks"] == {"se-python": "done", "se-sklearn": "done"}
+    assert data["done_hours"] == 42 and {m["id"]: m["mark"] for m in data["marks"]} == {"se-python": "done", "se-sklearn": "done"}
     assert run("roadmap", "-t", "mle", "--start", "2027-01").exit_code == 0  # regenerate: marks stay
     assert json.loads(run("progress", "--json").stdout)["done_hours"] == 42
     out = run("progress", env={"COLUMNS": "80"}).stdout

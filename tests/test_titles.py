@@ -178,7 +178,7 @@ def test_role_json_carries_the_bls_base_and_its_mapping(run):
                                                                               "national")
     assert first["median"] == 161740  # BLS OEWS May 2025, Computer Hardware Engineers, national median
     assert first["mapping"]["sources"] == ["onet-30.3"] and first["mapping"]["note"]
-    assert "bls-oews-2025" in {s["id"] for s in data["cited"]}
+    assert "bls-oews-2025" in {s["id"] for s in data["sources"]}
 
 
 def test_roles_lists_every_role_with_a_labelled_pay_column(run, cat):

@@ -102,45 +102,10 @@ def _linked(line: str) -> str:
 
 
 def as_data(cat: Catalogue, plan: Plan, marks: Mapping[str, str]) -> dict[str, Any]:
-    from aicareer.domain.roadmap import event_months
+    """The plan as JSON-ready data: the one shape lives in render.json_shapes."""
+    from aicareer.render import json_shapes
 
-    return {
-        "data_as_of": cat.reviewed.isoformat(),
-        "track": plan.track.id,
-        "background": plan.background,
-        "start": plan.start.isoformat() if plan.start else None,
-        "headline": plan.pacing.headline,
-        "pacing": {"hours_per_week": plan.pacing.hours_per_week, "total_hours": plan.pacing.total_hours,
-                   "months": plan.pacing.months, "months_needed": round(plan.pacing.months_needed, 2),
-                   "fits_in_12_months": plan.pacing.fits,
-                   "hours_per_week_for_12_months": plan.pacing.hours_per_week_to_fit,
-                   "hours_are": "editorial estimates"},
-        "event_months": event_months(plan),
-        "tasks": [_task(plan, t, marks) for t in plan.tasks],
-        "months": [{
-            "number": m.number, "count": m.count, "label": m.label, "phase": m.phase.id, "goal": m.goal,
-            "stages": [s.number for s in m.stages],
-            "deliverable": m.deliverable or None, "hours": round(m.hours, 1),
-            "start": m.start.isoformat() if m.start else None, "end": m.end.isoformat() if m.end else None,
-            "milestones": list(m.milestones),
-            "events": [{"id": o.event.id, "year": o.year, "month": o.month, "cited": o.edition is not None,
-                        "start": o.edition.start.isoformat() if o.edition else None,
-                        "end": o.edition.end.isoformat() if o.edition else None, "text": o.text()}
-                       for o in m.events],
-            "work": [{"task": p.task.id, "hours": round(p.hours, 1), "part": p.part, "parts": p.parts}
-                     for p in m.pieces],
-            "tasks": [_task(plan, t, marks) for t in m.tasks],
-        } for m in plan.months],
-    }
-
-
-def _task(plan: Plan, t: Any, marks: Mapping[str, str]) -> dict[str, Any]:
-    month = plan.month_of(t.id)
-    return {"id": t.id, "title": t.title, "kind": t.kind, "hours": t.hours,
-            "roadmap_hours": t.full_hours or t.hours, "stage": t.stage, "month": month.last if month else None,
-            "skills": list(t.skills), "status": t.status, "reason": t.reason, "mark": marks.get(t.id),
-            "certifications": [c.id for c in t.certifications], "events": [e.id for e in t.events],
-            "resources": [{"name": r.name, "url": r.url} for r in t.resources]}
+    return json_shapes.roadmap(cat, plan, marks)
 
 
 def render(fmt: str, cat: Catalogue, plan: Plan, background_label: str, marks: Mapping[str, str], *,

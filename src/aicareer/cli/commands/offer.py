@@ -88,7 +88,7 @@ def offer(
     if json_out:
         from aicareer.render import json_shapes
 
-        print_json(json_shapes.offers(comp, placements, saved_to))
+        print_json(json_shapes.offers(cat, comp, placements, saved_to))
     else:
         from aicareer.render.offer_view import OfferView
 
