@@ -800,7 +800,7 @@ class OfferDoc(Doc):
     sources: list[SourceRecord]
 
 
-# --- gap (the shape on main at 6675de1; its keys are the gap helper's: `data_as_of` is `reviewed` elsewhere) -------
+# --- gap ---------------------------------------------------------------------------------------------------------
 
 
 class NotInCatalogue(Doc):
@@ -835,6 +835,7 @@ class RoleGap(Doc):
     """The role (`role`: its id) against the user's skills; `coverage` 0-1 of the weighted skills."""
 
     role: str
+    name: str
     known_from: str
     coverage: float
     have: list[SkillHave]
@@ -870,16 +871,19 @@ class PostingGap(Doc):
     coverage: PostingCoverage
     keywords_to_add: list[str]
     best_role: str | None
+    best_role_name: str | None
     role_fit: dict[str, float]
 
 
 class GapDoc(Doc):
     """`aicareer gap --json`: `role_gap` with a role, `posting` with --job (either or both)."""
 
-    data_as_of: datetime.date
+    reviewed: datetime.date
+    data_period: str
     your_skills: SkillSet
     role_gap: RoleGap | msgspec.UnsetType = msgspec.UNSET
     posting: PostingGap | msgspec.UnsetType = msgspec.UNSET
+    sources: list[SourceRecord] = []
 
 
 # --- profile, data validate ----------------------------------------------------------------------------------------

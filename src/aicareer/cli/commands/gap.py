@@ -114,13 +114,7 @@ def gap(
         if not posting[1].requirements:
             notice(f"no known skills found in {doc.name}")
     if json_out:
-        out: dict[str, Any] = {"data_as_of": cat.reviewed.isoformat()}
-        out["your_skills"] = json_shapes.skill_set(cat, known, from_resume)
-        if role_gap:
-            out["role_gap"] = json_shapes.role_gap(cat, role_gap, known_from)
-        if posting:
-            out["posting"] = json_shapes.posting(posting[0], posting[1], known_from)
-        print_json(out)
+        print_json(json_shapes.gap(cat, known, from_resume, known_from, role_gap, posting))
         return
     from aicareer.render import gap_view
 
