@@ -107,7 +107,7 @@ _CUES_NEAR = frozenset(
     "jobs job pipelines pipeline dags dag clusters cluster services microservices code codebase sdk sdks api apis "
     "scripts scripting queries programming language libraries library framework frameworks models tables streaming "
     "workflows developer developers engineer engineers backend backends stack server servers deployment deployments "
-    "applications apps".split())
+    "applications apps llm llms prompt prompts retrieval inference embeddings".split())
 #: words right before an ambiguous term that make it technical ("written in Go", "experience with Airflow")
 _CUES_NEAR = _CUES_NEAR | {"warehouse", "warehouses", "database", "databases", "orchestrator", "orchestration"}
 _CUES_BEFORE = frozenset("in with using via".split())
@@ -328,7 +328,7 @@ class Recogniser:
         return tuple(sorted(sure, key=lambda h: h.start))
 
 
-_PAIR = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*", re.I)
+_PAIR = re.compile(r"\s*\)?\s*(?:,|/|or|and|,\s*or|,\s*and)\s*\(?\s*", re.I)  # "(RAG), fine-tuning" too
 
 
 def _as_written(hit: Hit, specs: dict[str, _Spec]) -> bool:

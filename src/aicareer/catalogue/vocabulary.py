@@ -21,10 +21,11 @@ from aicareer.core.suggest import closest
 
 #: phrases in which an ambiguous word is never the term, even next to technical words
 NOT_THE_TERM: dict[str, tuple[str, ...]] = {
-    "rag": ("RAG status", "RAG rating", "RAG report", "(RAG)"),
+    "rag": ("RAG status", "RAG rating", "RAG report", "green (RAG)"),
     "ai-agents": ("support agents", "customer agents", "sales agents", "human agents", "service agents",
                   "travel agents", "estate agents", "insurance agents", "call center agents", "care agents"),
     "iceberg": ("tip of the iceberg",),
+    "hive": ("hive of",),
     "spark": ("spark joy", "a spark of", "spark interest", "spark curiosity"),
     "excel": ("excel at", "excel in"),
     "bedrock": ("bedrock of",),
