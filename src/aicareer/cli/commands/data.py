@@ -14,6 +14,9 @@ from aicareer.cli.app import (
     print_json,
 )
 
+data_app.info.help = ("Check a custom data folder (see --data-dir).\n\n\b\nExamples:\n"
+                      "  aicareer data validate ./my-data\n  aicareer data validate --json")
+
 
 @command("validate", on=data_app)
 def data_validate(
@@ -24,12 +27,16 @@ def data_validate(
     ] = None,
     json_out: Json = False,
 ) -> None:
-    """Check a data folder layered over the bundled data; list every problem, with file and line.
+    """Check a data folder layered over the bundled data.
+
+    Lists every problem with its file and line (as a list with --json); exits 2
+    if there is any.
 
     \b
     Examples:
       aicareer data validate ./my-data
       aicareer data validate          (the bundled data)
+      aicareer data validate ./my-data --json
     """
     from aicareer.catalogue import places
     from aicareer.catalogue.loader import bundled_data_dir, validate

@@ -12,7 +12,8 @@ from aicareer.cli.app import Json, app, command, notice, print_json, show
 from aicareer.core.errors import InputError
 
 profile_app = typer.Typer(
-    help="See, locate or delete what is saved: your answers, your plan, your offers.",
+    help="See, locate or delete your saved answers, plan and offers.\n\n\b\nExamples:\n"
+         "  aicareer profile show\n  aicareer profile path\n  aicareer profile reset --yes",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
 )
@@ -104,7 +105,9 @@ def _view(data: dict[str, Any]) -> Any:
 
 @command("show", on=profile_app)
 def profile_show(json_out: Json = False) -> None:
-    """What is saved: your answers, your plan in brief, and the files that hold them.
+    """What is saved: your answers, your plan, the files.
+
+    Your answers, your plan in brief, and the files that hold them.
 
     \b
     Examples:
@@ -120,7 +123,9 @@ def profile_show(json_out: Json = False) -> None:
 
 @command("path", on=profile_app)
 def profile_path(json_out: Json = False) -> None:
-    """Print the folder where aicareer saves your answers and plan ($AICAREER_HOME sets it).
+    """Print the folder where aicareer saves your data.
+
+    Your answers, plan and offers live there; $AICAREER_HOME sets another.
 
     \b
     Examples:
@@ -140,7 +145,9 @@ def profile_reset(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; delete at once.")] = False,
     json_out: Json = False,
 ) -> None:
-    """Delete everything aicareer has saved (answers, plan, offers), after you confirm.
+    """Delete everything saved, after you confirm.
+
+    Your answers, plan and offers; --yes deletes without asking (for scripts).
 
     \b
     Examples:
