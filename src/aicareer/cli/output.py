@@ -112,9 +112,40 @@ def choice(value: str | None, allowed: Sequence[str], what: str) -> str | None:
 # names the bundled data's values as text, and tests/test_cli_surface.py checks that text against
 # the data, so the two cannot drift apart. Shell completion reads the data itself, when asked.
 
-#: --background: the ids (and the best-known synonyms) of data/questions.yaml's background question
-BACKGROUND_HELP = ("software-engineer (swe), product-manager (pm), data-scientist, data-analyst, data-engineer, "
-                   "devops-engineer, researcher, student or other (career-changer); any case.")
+#: --background: the ids of data/questions.yaml's background question, with their best-known synonyms
+BACKGROUNDS = ("software-engineer", "product-manager", "data-scientist", "data-analyst", "data-engineer",
+               "devops-engineer", "researcher", "student", "other")
+BACKGROUND_SHOWN_SYNONYMS = {"software-engineer": "swe", "product-manager": "pm", "other": "career-changer"}
+
+
+def id_list(ids: Sequence[str], lead: str, width: int = 46) -> str:
+    """An option's help that lists ids below `lead`, lines packed to `width` cells and kept as they
+    are (click's '\\b' paragraph), so the help never breaks an id at its hyphen."""
+    lines: list[str] = []
+    for i, name in enumerate(ids):
+        item = name + ("," if i < len(ids) - 1 else ".")
+        if lines and len(lines[-1]) + 1 + len(item) <= width:
+            lines[-1] += " " + item
+        else:
+            lines.append(item)
+    return "\b\n" + "\n".join([lead, *lines])
+
+
+#: --track: the roles with a roadmap track (data/roles.yaml, `track`), in the data's order
+TRACKS = ("mle", "prompt", "aipm", "nlp", "ai-engineer", "data-scientist", "mlops", "research-scientist",
+          "data-engineer", "cv-engineer", "solutions-architect")
+
+
+def track_help(tail: str) -> str:
+    """--track's help: every track id (any alias or name of the role works too)."""
+    return id_list(TRACKS, "A role with a plan, by id, alias or name:") + f"\n{tail}"
+
+
+def background_help(tail: str = "") -> str:
+    """--background's help: every background id (with a synonym or two), any case."""
+    items = [f"{b} ({BACKGROUND_SHOWN_SYNONYMS[b]})" if b in BACKGROUND_SHOWN_SYNONYMS else b for b in BACKGROUNDS]
+    return id_list(items, "One of (any case):") + (f"\n{tail}" if tail else "")
+
 
 #: hours a week: the questionnaire's range (data/questions.yaml, hours_per_week min and max)
 HOURS = (1, 80)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import msgspec
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -14,7 +15,7 @@ from aicareer.core.fmt import money, money_range, percent
 from aicareer.domain.salary import Comparison, LocalWages
 from aicareer.render.bars import Axis, RangeBar
 from aicareer.render.common import DEMAND_STYLE, as_of, bullets, nice_scale, source_lines, spaced
-from aicareer.render.grid import cell_len, fit_cells, pad_cells, wrap_cells
+from aicareer.render.grid import fit_cells, pad_cells, wrap_cells
 
 
 def median_change(occ: Occupation) -> str:

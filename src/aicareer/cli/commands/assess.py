@@ -18,16 +18,18 @@ from aicareer.cli.app import (
     print_json,
     show,
 )
-from aicareer.cli.output import BACKGROUND_HELP, HOURS, check_hours, completer
+from aicareer.cli.output import HOURS, background_help, check_hours, completer, id_list
 from aicareer.core.errors import InputError
 
 # The bundled data's values (data/questions.yaml, data/market.yaml), checked against the data by
 # tests/test_cli_surface.py: see cli/output.py for why the help does not read them at start-up.
-INTERESTS_HELP = ("Comma-separated, any of: build-models, deploy-systems, prompt-design, llm-evaluation, "
-                  "product-strategy, stakeholders, language-speech, research, llm-apps, data-analysis, "
-                  "data-pipelines, infrastructure, computer-vision, customer-facing.")
-INDUSTRIES_HELP = ("Comma-separated, any of: big-tech, finance, healthcare, legal, contact-centers, "
-                   "autonomous-vehicles, research-labs, ecommerce-startups.")
+INTERESTS = ("build-models", "deploy-systems", "prompt-design", "llm-evaluation", "product-strategy", "stakeholders",
+             "language-speech", "research", "llm-apps", "data-analysis", "data-pipelines", "infrastructure",
+             "computer-vision", "customer-facing")
+INDUSTRIES = ("big-tech", "finance", "healthcare", "legal", "contact-centers", "autonomous-vehicles",
+              "research-labs", "ecommerce-startups")
+INTERESTS_HELP = id_list(INTERESTS, "Comma-separated, any of:")
+INDUSTRIES_HELP = id_list(INDUSTRIES, "Comma-separated, any of:")
 
 #: below this fit score (of 100) a match is called weak (an editorial threshold)
 WEAK_FIT = 40
@@ -52,7 +54,7 @@ def assess(
                      show_default=False, metavar="FILE"),
     ] = None,
     template: Annotated[bool, typer.Option("--template", help="Print a commented answers file and exit.")] = False,
-    background: Annotated[str | None, typer.Option(help=BACKGROUND_HELP, show_default=False, metavar="NAME",
+    background: Annotated[str | None, typer.Option(help=background_help(), show_default=False, metavar="NAME",
                                                    autocompletion=completer("background"))] = None,
     experience: Annotated[int | None, typer.Option("--experience", help="Years of experience.",
                                                       show_default=False, metavar="YEARS")] = None,

@@ -17,7 +17,16 @@ from aicareer.cli.app import (
     show,
     write_output,
 )
-from aicareer.cli.output import BACKGROUND_HELP, HOURS, check_hours, completer, format_choices, target
+from aicareer.cli.output import (
+    HOURS,
+    TRACKS,
+    background_help,
+    check_hours,
+    completer,
+    format_choices,
+    target,
+    track_help,
+)
 
 #: what roadmap writes, by format name (aliases: md, ical, txt; see cli/output.py)
 FORMATS = ("table", "markdown", "json", "ics")
@@ -26,10 +35,10 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 
 @command()
 def roadmap(
-    track: Annotated[str | None, typer.Option("--track", "-t", help="mle, prompt, aipm or nlp (default: your "
-                                                 "top match from aicareer assess).", show_default=False,
-                                                 metavar="TRACK")] = None,
-    background: Annotated[str | None, typer.Option(help=BACKGROUND_HELP + " Default: your profile's.",
+    track: Annotated[str | None, typer.Option("--track", "-t", help=track_help("Default: your top match "
+                                              "(aicareer assess)."), show_default=False, metavar="TRACK",
+                                              autocompletion=lambda: list(TRACKS))] = None,
+    background: Annotated[str | None, typer.Option(help=background_help("Default: your profile's."),
                                                    show_default=False, metavar="NAME",
                                                    autocompletion=completer("background"))] = None,
     skills: SkillsOpt = None,
