@@ -84,6 +84,15 @@ def test_other_data_commands_take_json(run, args, key):
     assert data and (key is None or key in data)
 
 
+@pytest.mark.parametrize("before, after", [(["profile", "--json", "show"], ["profile", "show", "--json"]),
+                                           (["profile", "--json", "path"], ["profile", "path", "--json"]),
+                                           (["data", "--json", "validate"], ["data", "validate", "--json"])])
+def test_json_before_the_subcommand_is_the_same(run, before, after):
+    first, second = run(*before), run(*after)
+    assert first.exit_code == second.exit_code == 0, first.stderr
+    assert json.loads(first.stdout) == json.loads(second.stdout)
+
+
 def test_data_validate_json_lists_problems(run, tmp_path):
     (tmp_path / "roles.yaml").write_text("roles:\n  - id: broken\n")
     r = run("data", "validate", str(tmp_path), "--json")

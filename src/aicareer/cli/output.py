@@ -87,6 +87,16 @@ def target(fmt: str | None, output: Path | None, allowed: Sequence[str], *, defa
     return Target(given or default, output)
 
 
+#: ctx.meta key (click shares meta with every nested context): --json given before a subcommand,
+#: as in `aicareer progress --json done ID` or `aicareer profile --json show`
+JSON_META = "aicareer.json"
+
+
+def wants_json(ctx: Any, json_out: bool) -> bool:
+    """--json on the subcommand itself or on its group, before it."""
+    return json_out or bool(ctx.meta.get(JSON_META))
+
+
 def or_list(items: Iterable[str]) -> str:
     """'a, b or c'."""
     items = list(items)

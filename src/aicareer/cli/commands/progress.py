@@ -5,7 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from aicareer.cli.app import Json, app, command, handled, notice, print_json, show
-from aicareer.cli.output import HOURS, check_hours
+from aicareer.cli.output import HOURS, JSON_META, check_hours, wants_json
 from aicareer.core.errors import AicareerError
 
 progress_app = typer.Typer(
@@ -50,7 +50,7 @@ def progress_show(ctx: typer.Context, json_out: Json = False) -> None:
     Today is the computer's date; AICAREER_TODAY=YYYY-MM-DD sets another (for tests and demos).
     """
     if ctx.invoked_subcommand is not None:
-        ctx.meta[JSON_KEY] = json_out  # `progress --json done ID`: the subcommand prints JSON
+        ctx.meta[JSON_META] = json_out  # `progress --json done ID`: the subcommand prints JSON
         return
     from aicareer.core import months as cal
     from aicareer.domain import progress as prog
@@ -66,14 +66,6 @@ def progress_show(ctx: typer.Context, json_out: Json = False) -> None:
     from aicareer.render.progress_view import progress_view
 
     show(progress_view(plan, summary, standing))
-
-
-#: ctx.meta key: --json was given before the subcommand
-JSON_KEY = "aicareer.progress.json"
-
-
-def _wants_json(ctx: typer.Context, json_out: bool) -> bool:
-    return json_out or bool(ctx.meta.get(JSON_KEY))
 
 
 def _print_result(action: str, ids: list[str], plan: dict[str, Any], marks: dict[str, str]) -> None:
@@ -114,7 +106,7 @@ def progress_done(ctx: typer.Context, tasks: TaskIds, json_out: Json = False) ->
       aicareer progress done se-python
       aicareer progress done se-python se-sklearn --json
     """
-    _mark("done", tasks, _wants_json(ctx, json_out))
+    _mark("done", tasks, wants_json(ctx, json_out))
 
 
 @command("skip", on=progress_app)
@@ -126,7 +118,7 @@ def progress_skip(ctx: typer.Context, tasks: TaskIds, json_out: Json = False) ->
       aicareer progress skip net-conference
       aicareer progress skip net-conference --json
     """
-    _mark("skip", tasks, _wants_json(ctx, json_out))
+    _mark("skip", tasks, wants_json(ctx, json_out))
 
 
 @command("undo", on=progress_app)
@@ -138,7 +130,7 @@ def progress_undo(ctx: typer.Context, tasks: TaskIds, json_out: Json = False) ->
       aicareer progress undo se-python
       aicareer progress undo se-python --json
     """
-    _mark("undo", tasks, _wants_json(ctx, json_out))
+    _mark("undo", tasks, wants_json(ctx, json_out))
 
 
 @command("replan", on=progress_app)
@@ -171,5 +163,5 @@ def progress_replan(
     end = f"; the last month is {months[-1]['label']}" if months else ""
     notice(f"re-paced {sum(1 for t in new['tasks'] if t['month'])} open task(s) from {today:%-d %B %Y} at "
            f"{new['hours_per_week']} h a week: {len(months)} month(s){end}; {len(marks)} mark(s) kept")
-    if _wants_json(ctx, json_out):
+    if wants_json(ctx, json_out):
         _print_result("replan", [], new, marks)
