@@ -353,3 +353,12 @@ def test_the_app_has_completion_installed():
 
     names = {opt for p in get_command(app).params for opt in p.opts}
     assert {"--install-completion", "--show-completion"} <= names
+
+
+def test_roadmap_formats_are_the_exports():
+    from aicareer.cli.commands import roadmap
+    from aicareer.render import roadmap_export
+
+    assert roadmap.FORMATS == roadmap_export.FORMATS
+    assert all(output.ALIASES[f] == f for f in roadmap.FORMATS)
+    assert {output.EXTENSIONS[output.MAIN_EXTENSION[f]] for f in roadmap.FORMATS} == set(roadmap.FORMATS)
