@@ -334,9 +334,11 @@ def test_hours_range_in_replan(run, plan):
     assert run("roadmap", "-t", "mle", "--no-save", "-w", "80").exit_code == 0
 
 
-def test_shell_completion_offers_the_values(run):
-    r = run("--show-completion", "bash")
-    assert r.exit_code == 0 and "_aicareer_completion" in r.stdout
+def test_shell_completion_offers_the_values():
+    from typer.testing import CliRunner
+
+    r = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="aicareer")
+    assert r.exit_code == 0 and "_aicareer_completion" in r.stdout, (r.output, r.exception)
     assert output.completer("interests")("build-models,de") == ["build-models,deploy-systems"]
     assert set(output.completer("background")("s")) == {"software-engineer", "student"}
     assert output.completer("industries")("he") == ["healthcare"]
