@@ -30,8 +30,9 @@ def test_assess_from_file_prints_matches_reasons_and_saves_profile(run, tmp_path
     out = r.stdout
     for needle in ("Your AI role matches", "#1 Machine Learning Engineer", "+ you have 4 of 9 must-have skills",
                    "RAG is missing", "aicareer roadmap --track mle", "≈$", "Method", "Market notes",
-                   "Bay Area", "Profile saved"):
+                   "Bay Area"):
         assert needle in out, needle
+    assert "profile saved to" in r.stderr and "saved" not in out  # a message: on stderr, not in the data
     saved = json.loads(profile_path().read_text())
     assert saved["answers"]["skills"] == ["python", "pytorch", "docker", "kubernetes"]
     assert saved["result"]["top"][0] == "mle"

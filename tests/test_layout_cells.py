@@ -109,13 +109,8 @@ def chinese_data(overlay):
     return overlay({"roles.yaml": role_yaml(id="zh", name=CHINESE), "roadmaps.yaml": track_yaml("zh")})
 
 
-# compare's table (render/compare_view.py, another module) still measures names with len() and cuts
-# them with [:n]; it fits once it uses grid.fit_cells / pad_cells. strict: a pass then fails here,
-# so the mark is removed.
-COMPARE_LEN = pytest.mark.xfail(strict=True, reason="compare_view.CompareTable measures with len()")
-CASES = [(args, columns) for args in (["roles"], ["role", "zh"]) for columns in (40, 80, 120)]
-CASES += [pytest.param(args, columns, marks=COMPARE_LEN if columns == 80 else ())
-          for args in (["compare"], ["compare", "zh", "mle"]) for columns in (40, 80, 120)]
+CASES = [(args, columns) for args in (["roles"], ["role", "zh"], ["compare"], ["compare", "zh", "mle"])
+         for columns in (40, 80, 120)]
 
 
 @pytest.mark.parametrize("args, columns", CASES)

@@ -129,7 +129,7 @@ def test_report_uses_the_saved_profile_and_progress(run, tmp_path):
 
 def test_report_without_a_profile_or_with_bad_input(run, tmp_path):
     r = run("report", "-o", str(tmp_path / "r.html"))
-    assert r.exit_code == 2 and "aicareer assess" in r.stderr
+    assert r.exit_code == 1 and "aicareer assess" in r.stderr  # nothing saved: a state problem, not bad input
     assert not (tmp_path / "r.html").exists()
     r = run("report", "--answers", write(tmp_path, PM), "-o", str(tmp_path / "no" / "r.html"))
     assert r.exit_code == 2 and "does not exist" in r.stderr

@@ -237,7 +237,7 @@ def test_no_save_leaves_progress_alone(run):
     assert run("roadmap", "-t", "mle", "--no-save").exit_code == 0
     assert not progress_path().exists()
     r = run("progress")
-    assert r.exit_code == 2 and "no saved plan" in r.stderr
+    assert r.exit_code == 1 and "no saved plan" in r.stderr  # a state problem (exit 1), not bad input
 
 
 @pytest.mark.parametrize("args,needle", [
@@ -275,7 +275,7 @@ def test_damaged_progress_file_is_moved_aside(run):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('{"version": 1, "plan": 3}')
     r = run("progress")
-    assert r.exit_code == 2 and "damaged" in r.stderr
+    assert r.exit_code == 1 and "damaged" in r.stderr
     assert list(path.parent.glob("progress.json.corrupt-*"))
 
 

@@ -32,7 +32,7 @@ app = typer.Typer(
     epilog="Start with: aicareer compare    Data and sources: aicareer market",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (typer; costs no import until used)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: rich help imports markdown-it (~40 ms)
 )
@@ -59,8 +59,8 @@ DataDir = Annotated[
 Json = Annotated[bool, typer.Option("--json", help="Print the data as JSON on stdout (messages go to stderr).")]
 Location = Annotated[
     str | None,
-    typer.Option("--location", "-l", help="sf, nyc, austin, remote or us: adjusts pay (an estimate).",
-                 show_default=False, metavar="PLACE"),
+    typer.Option("--location", "-l", help="A US metro, state or the nation ('seattle', 'Seattle, WA', 'texas', "
+                 "'us'; 'remote' = national figures); see aicareer locations.", show_default=False, metavar="PLACE"),
 ]
 Level = Annotated[
     str | None,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import msgspec
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -16,6 +15,7 @@ from aicareer.core.fmt import money, money_range, percent
 from aicareer.domain.salary import Comparison, LocalWages
 from aicareer.render.bars import Axis, RangeBar
 from aicareer.render.common import DEMAND_STYLE, as_of, bullets, nice_scale, source_lines, spaced
+from aicareer.render.grid import fit_cells, pad_cells, wrap_cells
 
 
 def median_change(occ: Occupation) -> str:
@@ -74,9 +74,11 @@ class CompareTable:
             yield self.narrow(width)
             return
         compact = len(self.rows) > self.COMPACT
-        w_name = min(22, max([4] + [len(r.name) for r in self.rows] + [len(r.sub) for r in self.rows]))
-        w_pay = max([5] + [len(r.pay) for r in self.rows] + [0 if compact else len(r.basis) for r in self.rows])
-        w_mid = max([3] + [len(r.mid) for r in self.rows])
+        # widths in terminal cells (a CJK character or an emoji takes two), never len()
+        w_name = min(22, max([4] + [cell_len(r.name) for r in self.rows] + [cell_len(r.sub) for r in self.rows]))
+        w_pay = max([5] + [cell_len(r.pay) for r in self.rows]
+                    + [0 if compact else cell_len(r.basis) for r in self.rows])
+        w_mid = max([3] + [cell_len(r.mid) for r in self.rows])
         w_trend = 14 if width < 100 else 26
         w_bar = max(10, width - (w_name + w_pay + w_mid + w_trend + 8))
         axis = Axis(money(self.scale[0]), money(self.scale[1]))
@@ -90,16 +92,18 @@ class CompareTable:
         for row in self.rows:
             if row.section:
                 lines.append([])
-            trend = textwrap.wrap(row.trend, w_trend) or [""]
+            trend = wrap_cells(row.trend, w_trend) or [""]
             bar = row.bar.render(w_bar)
-            lines.append([(f"{row.name[:w_name]:<{w_name}}  {row.pay:<{w_pay}}  {row.mid:>{w_mid}}  ", ""),
-                          (bar.plain, str(bar.style)), (" " * (w_bar - len(bar.plain)) + "  ", ""),
-                          (trend[0], row.trend_style)])
+            name = pad_cells(fit_cells(row.name, w_name), w_name)
+            lines.append([(f"{name}  {pad_cells(row.pay, w_pay)}  {pad_cells(row.mid, w_mid, 'right')}  ", ""),
+                          (bar.plain, str(bar.style)), (" " * (w_bar - cell_len(bar.plain)) + "  ", ""),
+                          (fit_cells(trend[0], w_trend), row.trend_style)])
             if not compact:
-                rest = " ".join(trend[1:])[:w_trend]
-                line = [(f"{row.sub[:w_name]:<{w_name}}  {row.basis:<{w_pay}}".rstrip(), "dim")]
+                rest = fit_cells(" ".join(trend[1:]), w_trend)
+                sub = f"{pad_cells(fit_cells(row.sub, w_name), w_name)}  {pad_cells(row.basis, w_pay)}"
+                line = [(sub.rstrip(), "dim")]
                 if rest:
-                    line[0] = (f"{row.sub[:w_name]:<{w_name}}  {row.basis:<{w_pay}}", "dim")
+                    line[0] = (sub, "dim")
                     line.append((" " * (w_mid + w_bar + 6) + rest, row.trend_style))
                 lines.append(line)
         # Segments straight out: every line is laid out to fit already, so nothing

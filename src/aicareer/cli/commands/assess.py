@@ -18,7 +18,18 @@ from aicareer.cli.app import (
     print_json,
     show,
 )
+from aicareer.cli.output import HOURS, background_help, check_hours, completer, id_list
 from aicareer.core.errors import InputError
+
+# The bundled data's values (data/questions.yaml, data/market.yaml), checked against the data by
+# tests/test_cli_surface.py: see cli/output.py for why the help does not read them at start-up.
+INTERESTS = ("build-models", "deploy-systems", "prompt-design", "llm-evaluation", "product-strategy", "stakeholders",
+             "language-speech", "research", "llm-apps", "data-analysis", "data-pipelines", "infrastructure",
+             "computer-vision", "customer-facing")
+INDUSTRIES = ("big-tech", "finance", "healthcare", "legal", "contact-centers", "autonomous-vehicles",
+              "research-labs", "ecommerce-startups")
+INTERESTS_HELP = id_list(INTERESTS, "Comma-separated, any of:")
+INDUSTRIES_HELP = id_list(INDUSTRIES, "Comma-separated, any of:")
 
 #: below this fit score (of 100) a match is called weak (an editorial threshold)
 WEAK_FIT = 40
@@ -43,20 +54,19 @@ def assess(
                      show_default=False, metavar="FILE"),
     ] = None,
     template: Annotated[bool, typer.Option("--template", help="Print a commented answers file and exit.")] = False,
-    background: Annotated[str | None, typer.Option(help="software-engineer (swe), product-manager (pm), "
-                                                      "data-scientist, data-analyst, data-engineer, devops-engineer, "
-                                                      "researcher, student or other (career-changer); any case.",
-                                                 show_default=False, metavar="NAME")] = None,
+    background: Annotated[str | None, typer.Option(help=background_help(), show_default=False, metavar="NAME",
+                                                   autocompletion=completer("background"))] = None,
     experience: Annotated[int | None, typer.Option("--experience", help="Years of experience.",
                                                       show_default=False, metavar="YEARS")] = None,
     skills: SkillsOpt = None,
-    interests: Annotated[str | None, typer.Option(help="Comma-separated, e.g. 'build-models, deploy-systems'.",
-                                                     show_default=False, metavar="LIST")] = None,
-    industries: Annotated[str | None, typer.Option(help="Comma-separated, e.g. 'finance, healthcare'.",
-                                                      show_default=False, metavar="LIST")] = None,
+    interests: Annotated[str | None, typer.Option(help=INTERESTS_HELP, show_default=False, metavar="LIST",
+                                                  autocompletion=completer("interests"))] = None,
+    industries: Annotated[str | None, typer.Option(help=INDUSTRIES_HELP, show_default=False, metavar="LIST",
+                                                   autocompletion=completer("industries"))] = None,
     location: Location = None,
-    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", help="Hours a week for learning, 1-80.",
-                                                          show_default=False, metavar="HOURS")] = None,
+    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help=f"Hours a week for learning, "
+                                                       f"{HOURS[0]}-{HOURS[1]}.", show_default=False,
+                                                       metavar="HOURS")] = None,
     salary_goal: Annotated[str | None, typer.Option("--salary-goal", help="US dollars a year, as you write it: "
                                                        "250000, $250,000 or 250k.",
                                                        show_default=False, metavar="USD")] = None,
@@ -66,7 +76,9 @@ def assess(
     json_out: Json = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Answer a few questions; get AI roles ranked by fit, with the reasons, gaps and pay.
+    """Which AI roles fit you: a few questions, ranked matches.
+
+    Each match comes with its reasons, your gaps and its pay.
 
     Answers come from --answers and the flags first, then (with --reuse) your
     saved profile, and only then from prompts, which ask just what is missing.
@@ -89,6 +101,7 @@ def assess(
 
         sys.stdout.write(answers_template(cat))
         return
+    check_hours(hours_per_week)
     raw: dict[str, Any] = read_answers_file(answers_file) if answers_file is not None else {}
     flags = {"background": background, "experience_years": experience, "skills": skills,
              "interests": interests, "industries": industries, "location": location,
@@ -125,4 +138,6 @@ def assess(
         return
     from aicareer.render.assess_view import assess_view
 
-    show(assess_view(cat, result, saved_to))
+    show(assess_view(cat, result, None))
+    if saved_to:
+        notice(f"profile saved to {saved_to} (aicareer gap and roadmap will use it)")

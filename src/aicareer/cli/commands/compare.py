@@ -30,7 +30,8 @@ def compare(
     ] = None,
     location: Place = None,
     level: Level = None,
-    sort: Annotated[str, typer.Option(help="midpoint, low, high or name.", metavar="KEY")] = "midpoint",
+    sort: Annotated[str, typer.Option(help="midpoint, low, high or name; any case.", metavar="KEY",
+                                      autocompletion=lambda: ["midpoint", "low", "high", "name"])] = "midpoint",
     reference: Annotated[
         bool, typer.Option("--reference/--no-reference", help="Show BLS reference occupations under the roles.")
     ] = True,
@@ -38,6 +39,8 @@ def compare(
     data_dir: DataDir = None,
 ) -> None:
     """Salary ranges of the AI roles side by side, on one scale.
+
+    Adjusted by place (BLS wage ratios) and level: estimates, with their method.
 
     \b
     Examples:
@@ -49,6 +52,7 @@ def compare(
     from aicareer.catalogue.wages import WageTable
     from aicareer.domain import salary
 
+    sort = sort.strip().lower()
     cat = load_data(data_dir)
     places = None
     if location is not None:

@@ -81,9 +81,9 @@ def gap(
     json_out: Json = False,
     data_dir: DataDir = None,
 ) -> None:
-    """What you have and what you lack, for a role or a job posting, most important first.
+    """What you have and lack for a role or a job posting.
 
-    Your skills come from --skills and --resume, or else from your saved profile.
+    Most important first. Your skills come from --skills and --resume, or else from your saved profile.
 
     \b
     Examples:

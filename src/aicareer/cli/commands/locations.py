@@ -16,7 +16,9 @@ def locations(
     json_out: Json = False,
     data_dir: DataDir = None,
 ) -> None:
-    """US places for --location: the nation, states, metro and nonmetro areas, with their BLS names.
+    """The US places --location accepts, found by name.
+
+    The nation, states, metro and nonmetro areas, with their BLS names.
 
     \b
     Examples:

@@ -14,7 +14,9 @@ from aicareer.cli.app import (
 
 @command()
 def market(json_out: Json = False, data_dir: DataDir = None) -> None:
-    """The hiring market: macro numbers, hotspots, metro pay, industries hiring and cooling.
+    """The hiring market: figures, hotspots, metro pay, industries.
+
+    Macro numbers, where AI jobs are, metro pay (BLS), industries hiring and cooling.
 
     \b
     Examples:

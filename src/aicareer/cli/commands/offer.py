@@ -43,8 +43,10 @@ def offer(
     json_out: Json = False,
     data_dir: DataDir = None,
 ) -> None:
-    """What a job offer is worth year by year (cash and equity apart), several offers
-    ranked side by side, and where each stands against the market.
+    """What a job offer is worth, year by year; offers side by side.
+
+    Cash and equity apart, several offers ranked side by side, and where each
+    stands against the market.
 
     Without an offer, shows the offers you saved with --save.
 

@@ -9,10 +9,12 @@ from typing import Annotated, Any
 import typer
 
 from aicareer.cli.app import Json, app, command, notice, print_json, show
+from aicareer.cli.output import JSON_META, wants_json
 from aicareer.core.errors import InputError
 
 profile_app = typer.Typer(
-    help="See, locate or delete what is saved: your answers, your plan, your offers.",
+    help="See, locate or delete your saved answers, plan and offers.\n\n\b\nExamples:\n"
+         "  aicareer profile show\n  aicareer profile path\n  aicareer profile reset --yes",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
 )
@@ -20,6 +22,13 @@ profile_app = typer.Typer(
 _groups = [g.name for g in app.registered_groups]
 app.registered_groups.insert(_groups.index("data") if "data" in _groups else len(_groups),
                              typer.models.TyperInfo(profile_app, name="profile"))
+
+
+
+@profile_app.callback()
+def _profile_group(ctx: typer.Context, json_out: Json = False) -> None:
+    ctx.meta[JSON_META] = json_out  # `profile --json show` = `profile show --json`
+
 
 #: the files aicareer writes in its folder, with what each holds
 SAVED = {"profile.json": "your answers and your last assessment",
@@ -103,14 +112,17 @@ def _view(data: dict[str, Any]) -> Any:
 
 
 @command("show", on=profile_app)
-def profile_show(json_out: Json = False) -> None:
-    """What is saved: your answers, your plan in brief, and the files that hold them.
+def profile_show(ctx: typer.Context, json_out: Json = False) -> None:
+    """What is saved: your answers, your plan, the files.
+
+    Your answers, your plan in brief, and the files that hold them.
 
     \b
     Examples:
       aicareer profile show
       aicareer profile show --json
     """
+    json_out = wants_json(ctx, json_out)
     data = _summary()
     if json_out:
         print_json(data)
@@ -119,14 +131,17 @@ def profile_show(json_out: Json = False) -> None:
 
 
 @command("path", on=profile_app)
-def profile_path(json_out: Json = False) -> None:
-    """Print the folder where aicareer saves your answers and plan ($AICAREER_HOME sets it).
+def profile_path(ctx: typer.Context, json_out: Json = False) -> None:
+    """Print the folder where aicareer saves your data.
+
+    Your answers, plan and offers live there; $AICAREER_HOME sets another.
 
     \b
     Examples:
       aicareer profile path
       ls "$(aicareer profile path)"
     """
+    json_out = wants_json(ctx, json_out)
     from aicareer.state.store import home
 
     if json_out:
@@ -137,16 +152,20 @@ def profile_path(json_out: Json = False) -> None:
 
 @command("reset", on=profile_app)
 def profile_reset(
+    ctx: typer.Context,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; delete at once.")] = False,
     json_out: Json = False,
 ) -> None:
-    """Delete everything aicareer has saved (answers, plan, offers), after you confirm.
+    """Delete everything saved, after you confirm.
+
+    Your answers, plan and offers; --yes deletes without asking (for scripts).
 
     \b
     Examples:
       aicareer profile reset          (asks first)
       aicareer profile reset --yes    (no question: for scripts)
     """
+    json_out = wants_json(ctx, json_out)
     from aicareer.state.store import home
 
     folder = home()

@@ -1,18 +1,20 @@
 """report: one printable HTML page of the person's whole result."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from aicareer.cli.app import DataDir, command, load_data, notice, write_output
-from aicareer.core.errors import InputError
+from aicareer.cli.output import target
+from aicareer.core.errors import AicareerError, InputError
 
 
 @command()
 def report(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", metavar="FILE")] = Path(
-        "aicareer-report.html"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (.html; '-' = stdout).",
+                                         metavar="FILE")] = Path("aicareer-report.html"),
     answers_file: Annotated[
         Path | None,
         typer.Option("--answers", "-a", help="Answers as YAML or JSON (default: your saved profile).",
@@ -26,12 +28,16 @@ def report(
                                               metavar="YYYY-MM")] = None,
     data_dir: DataDir = None,
 ) -> None:
-    """One printable page with your whole result: matches, pay, skill gap and plan, as charts.
+    """One printable HTML page of your whole result, with charts.
+
+    Your matches, pay, skill gap and plan, from your saved profile (aicareer
+    assess) or an answers file.
 
     \b
     Examples:
-      aicareer report -o my-ai-career.html          (from your saved profile)
-      aicareer report --answers answers.yaml -o report.html --name "Sam Lee"
+      aicareer report -o my-ai-career.html     (from your saved profile)
+      aicareer report --answers me.yaml -o report.html --name "Sam Lee"
+      aicareer report -o - > report.html
     """
     import datetime
 
@@ -43,13 +49,14 @@ def report(
     from aicareer.render.roadmap_text import pacing_text
     from aicareer.state import profile, progress_store
 
+    out = target(None, output, ("html",), default="html")
     cat = load_data(data_dir)
     if answers_file is not None:
         raw = read_answers_file(answers_file)
     else:
         raw = profile.saved_answers()
         if not raw:
-            raise InputError("no saved profile: run aicareer assess first, or give --answers FILE")
+            raise AicareerError("no saved profile: run aicareer assess first, or give --answers FILE")
     result = assessment.assess(cat, assessment.parse_answers(cat, raw))
     role = cat.resolve_role(track) if track else result.matches[0].role
     answers = result.answers
@@ -69,5 +76,9 @@ def report(
 
     model = reporting.build(cat, result, gaps.role_gap(cat, role, answers.skills), plan, marks,
                             pacing_text(plan.pacing), name, datetime.date.today(), offers=load_offers())
-    write_output(output, render(model))
-    notice(f"wrote {output} (open it in a browser; it prints too)")
+    html = render(model)
+    if out.path is None:
+        sys.stdout.write(html)
+        return
+    write_output(out.path, html)
+    notice(f"wrote {out.path} (open it in a browser; it prints too)")

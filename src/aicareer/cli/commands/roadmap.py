@@ -1,14 +1,14 @@
 """roadmap: the personal month-by-month plan, in the terminal or exported."""
 
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from aicareer.cli.app import (
     DataDir,
+    Json,
     NoSave,
     SkillsOpt,
     command,
@@ -17,39 +17,49 @@ from aicareer.cli.app import (
     show,
     write_output,
 )
+from aicareer.cli.output import (
+    HOURS,
+    TRACKS,
+    background_help,
+    check_hours,
+    completer,
+    format_choices,
+    target,
+    track_help,
+)
 
-
-class Format(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    ics = "ics"
-
-
+#: what roadmap writes, by format name (aliases: md, ical, txt; see cli/output.py)
+FORMATS = ("table", "markdown", "json", "ics")
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @command()
 def roadmap(
-    track: Annotated[str | None, typer.Option("--track", "-t", help="mle, prompt, aipm or nlp (default: your "
-                                                 "top match from aicareer assess).", show_default=False,
-                                                 metavar="TRACK")] = None,
-    background: Annotated[str | None, typer.Option(help="software-engineer, product-manager, data-scientist, "
-                                                      "student or other (default: your profile's).",
-                                                      show_default=False, metavar="NAME")] = None,
+    track: Annotated[str | None, typer.Option("--track", "-t", help=track_help("Default: your top match "
+                                              "(aicareer assess)."), show_default=False, metavar="TRACK",
+                                              autocompletion=lambda: list(TRACKS))] = None,
+    background: Annotated[str | None, typer.Option(help=background_help("Default: your profile's."),
+                                                   show_default=False, metavar="NAME",
+                                                   autocompletion=completer("background"))] = None,
     skills: SkillsOpt = None,
     job: Annotated[Path | None, typer.Option("--job", help="A job posting (PDF, DOCX, HTML or text): what it asks "
                                                 "and you lack joins months 4-6.",
                                                 show_default=False, metavar="FILE")] = None,
-    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help="Hours a week you can "
-                                                          "give (default: your profile's, else 8).",
-                                                          show_default=False, metavar="HOURS")] = None,
+    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help=f"Hours a week you can "
+                                                       f"give, {HOURS[0]}-{HOURS[1]} (default: your profile's, "
+                                                       "else 8).", show_default=False, metavar="HOURS")] = None,
     start: Annotated[str | None, typer.Option(help="First month, YYYY-MM: months get calendar names.",
                                                  show_default=False, metavar="YYYY-MM")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, markdown, json or ics.", metavar="FORMAT")] = Format.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of the terminal.",
-                                                   show_default=False, metavar="FILE")] = None,
-    study_day: Annotated[str, typer.Option("--study-day", help="ics: the weekday of your study blocks.",
-                                           metavar="DAY")] = "saturday",
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help=f"{format_choices(FORMATS)}; any case. "
+                                            "Default: from -o's extension, else table.", show_default=False,
+                                            metavar="FORMAT", autocompletion=lambda: list(FORMATS))] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (.txt, .md, .json or .ics: "
+                                                "the format follows) instead of the terminal; '-' = stdout.",
+                                                show_default=False, metavar="FILE")] = None,
+    json_out: Json = False,
+    study_day: Annotated[str, typer.Option("--study-day", help="ics: the weekday of your study blocks: "
+                                           f"{', '.join(DAYS)} (or mon, tue...).", metavar="DAY",
+                                           autocompletion=lambda: list(DAYS))] = "saturday",
     study_time: Annotated[str, typer.Option("--study-time", help="ics: when study blocks start, HH:MM.",
                                             metavar="HH:MM")] = "09:00",
     reminder: Annotated[int, typer.Option("--reminder", help="ics: minutes of warning before study blocks "
@@ -57,18 +67,20 @@ def roadmap(
     no_save: NoSave = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Your month-by-month plan for a track: what you know is skipped, what you lack is added.
+    """Your month-by-month plan for a track, as text or a file.
+
+    What you know is skipped and what you lack is added. The plan is as long as
+    its work needs at your hours a week. AICAREER_TODAY=YYYY-MM-DD fixes today's
+    date (for tests).
 
     \b
     Examples:
       aicareer roadmap --track mle
-      aicareer roadmap -t aipm --background product-manager --start 2027-01 -w 8
+      aicareer roadmap -t aipm --background pm --start 2027-01 -w 8
       aicareer roadmap -t mle --skills "Python, PyTorch" --job posting.txt
-      aicareer roadmap -t mle --format markdown -o plan.md
-      aicareer roadmap --track nlp --format ics -o plan.ics --study-day sun --study-time 18:30
-
-    The plan is as long as its work needs at your hours a week (AICAREER_TODAY=YYYY-MM-DD fixes
-    today's date, for tests).
+      aicareer roadmap -t mle -o plan.md          (Markdown: from the extension)
+      aicareer roadmap -t mle --json | jq .pacing
+      aicareer roadmap -t nlp -o plan.ics --study-day sun --study-time 18:30
     """
     import datetime
 
@@ -79,15 +91,19 @@ def roadmap(
     from aicareer.render import roadmap_export
     from aicareer.state import profile, progress_store
 
+    out = target(fmt, output, FORMATS, default="table", json=json_out)
+    check_hours(hours_per_week)
     cat = load_data(data_dir)
+    if background is not None:
+        background = _background_id(cat, background)
     saved, top = profile.saved_profile()
     calendar = None
-    if fmt is Format.ics:
+    if out.fmt == "ics":
         from aicareer.render.ics import calendar_options
 
         calendar = calendar_options(study_day, study_time, reminder)
     request = planning.plan_request(track=track, background=background, hours_per_week=hours_per_week,
-                                    start=start, profile=saved, top=top, needs_dates=fmt is Format.ics,
+                                    start=start, profile=saved, top=top, needs_dates=out.fmt == "ics",
                                     today=cal.today())
     for note in request.notes:
         notice(note)
@@ -122,16 +138,31 @@ def roadmap(
             notice(f"{len(dropped)} mark(s) dropped: tasks no longer in the plan ({', '.join(dropped[:5])})")
     question = cat.questions.get("background")
     label = dict(cat.choices(question)).get(plan.background, plan.background) if question else plan.background
-    content = roadmap_export.render(fmt.value, cat, plan, label, marks, now=now, calendar=calendar,
-                                    saved_to=saved_to)
-    if output is not None:
-        if fmt is Format.table:
+    content = roadmap_export.render(out.fmt, cat, plan, label, marks, now=now, calendar=calendar)
+    if out.path is not None:
+        if out.fmt == "table":
             from aicareer.render.common import render_text
 
             content = render_text(content)
-        write_output(output, content)
-        notice(f"wrote {output}")
-    elif fmt is Format.table:
+        write_output(out.path, content)
+        notice(f"wrote {out.path}")
+    elif out.fmt == "table":
         show(content)
     else:
         sys.stdout.write(content.decode("utf-8") if isinstance(content, bytes) else content)
+    if saved_to:
+        notice(f"saved as your current plan ({saved_to}); mark tasks: aicareer progress done TASK-ID")
+
+
+def _background_id(cat: Any, value: str) -> str:
+    """--background by id, label or synonym in any case ('PM', 'swe'): the questionnaire's one rule."""
+    from aicareer.core.errors import InputError
+    from aicareer.domain.assessment import _choice  # the synonym rule answers files use
+
+    question = cat.questions.get("background")
+    if question is None:
+        return value
+    try:
+        return _choice(cat, question, value)
+    except InputError as exc:
+        raise InputError(exc.message.replace("answers: background: unknown value", "unknown background", 1)) from None

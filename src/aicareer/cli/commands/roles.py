@@ -42,7 +42,9 @@ def role_cmd(
     json_out: Json = False,
     data_dir: DataDir = None,
 ) -> None:
-    """One role's profile: pay (published range, BLS base wages, survey pay), skills, tools, trend, who hires.
+    """One role's profile: pay, skills, tools, trend, who hires.
+
+    Pay: the published range, BLS base wages and survey pay, each with its source.
 
     \b
     Examples:
