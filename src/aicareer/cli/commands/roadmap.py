@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -95,7 +95,7 @@ def roadmap(
     check_hours(hours_per_week)
     cat = load_data(data_dir)
     if background is not None:
-        background = _background_id(cat, background)
+        background = planning.background_id(cat, background)
     saved, top = profile.saved_profile()
     calendar = None
     if out.fmt == "ics":
@@ -152,17 +152,3 @@ def roadmap(
         sys.stdout.write(content.decode("utf-8") if isinstance(content, bytes) else content)
     if saved_to:
         notice(f"saved as your current plan ({saved_to}); mark tasks: aicareer progress done TASK-ID")
-
-
-def _background_id(cat: Any, value: str) -> str:
-    """--background by id, label or synonym in any case ('PM', 'swe'): the questionnaire's one rule."""
-    from aicareer.core.errors import InputError
-    from aicareer.domain.assessment import _choice  # the synonym rule answers files use
-
-    question = cat.questions.get("background")
-    if question is None:
-        return value
-    try:
-        return _choice(cat, question, value)
-    except InputError as exc:
-        raise InputError(exc.message.replace("answers: background: unknown value", "unknown background", 1)) from None
