@@ -133,3 +133,13 @@ def test_unwritable_profile_folder_is_a_clear_error(run, tmp_path, monkeypatch):
     monkeypatch.setenv("AICAREER_HOME", str(blocker / "sub"))
     r = run("assess", "--answers", write(tmp_path, SE))
     assert r.exit_code == 1 and "cannot create folder" in r.stderr
+
+
+def test_level_flag_overrides_and_each_match_says_why(run, tmp_path):
+    import json
+
+    data = json.loads(run("assess", "--answers", write(tmp_path, SE), "--json", "--no-save", "--level", "senior").stdout)
+    first = data["matches"][0]
+    assert first["level"]["id"] == "senior" and first["level"]["overridden"] and "--level" in first["level"]["why"]
+    plain = json.loads(run("assess", "--answers", write(tmp_path, SE), "--json", "--no-save").stdout)
+    assert not plain["matches"][0]["level"]["overridden"] and "skills" in plain["matches"][0]["level"]["why"]

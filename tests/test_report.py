@@ -211,3 +211,19 @@ def test_a_zero_fit_draws_no_bar(run, tmp_path):
     assert zero, "the PM answers give some role a fit of 0 (else this test proves nothing)"
     assert all('class="bar' not in row for row in zero)
     assert all('class="bar' in row for row in rows if '">0</span>' not in row and 'class="axis"' not in row)
+
+
+def test_what_if_flags_override_the_answers(run, tmp_path):
+    # the PM answers say nyc and 6 h a week; the flags ask what if Seattle at 10 h, mid level
+    html = make_report(run, tmp_path, "--location", "seattle", "--level", "mid", "-w", "10")
+    top = html[html.index("<header>"):html.index("</header>")]
+    assert "<dt>Location</dt><dd>Seattle-Tacoma-Bellevue, WA</dd>" in top
+    assert "<dt>Hours a week</dt><dd>10</dd>" in top
+    assert "Mid level" in top and "set with --level" in top
+
+
+def test_what_if_flags_are_checked_like_assess(run, tmp_path):
+    r = run("report", "--answers", write(tmp_path, PM), "-o", str(tmp_path / "r.html"), "-w", "0")
+    assert r.exit_code == 2 and "hours" in r.stderr
+    r = run("report", "--answers", write(tmp_path, PM), "-o", str(tmp_path / "r.html"), "-l", "portland")
+    assert r.exit_code == 2 and "ambiguous" in r.stderr

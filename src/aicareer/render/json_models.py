@@ -433,6 +433,15 @@ class MatchSalary(Doc):
     sources: list[str]
 
 
+class MatchLevel(Doc):
+    """The person's pay level for this role and why (relevant years, skill coverage, or --level)."""
+
+    id: str
+    name: str
+    why: str
+    overridden: bool
+
+
 class Match(Doc):
     """A role (`role`: its id) with its fit score 0-100 and why."""
 
@@ -445,6 +454,7 @@ class Match(Doc):
     gaps: list[SkillGap]
     have: list[SkillHave]
     salary: MatchSalary | None
+    level: MatchLevel | None
     next: list[str]
     top: bool
 

@@ -283,8 +283,11 @@ def assessment(cat: Catalogue, result: Any, saved_to: str | None) -> dict[str, A
             "have": [{"skill": n.skill.id, "name": n.skill.name, "kind": n.kind} for n in m.gap.have],
             "salary": None if m.pay is None else {
                 "low": m.pay.low, "high": m.pay.high, "open_top": m.pay.open_top, "basis": m.pay.basis,
-                "estimate": m.pay.estimate, "level": result.level.id, "location": result.location.id,
+                "estimate": m.pay.estimate, "level": (m.level.level if m.level else result.level).id,
+                "location": result.location.id,
                 "sources": list(m.role.salary.sources) if m.role.salary else []},
+            "level": None if m.level is None else {"id": m.level.level.id, "name": m.level.level.name,
+                                                   "why": m.level.why, "overridden": m.level.overridden},
             "next": [f"aicareer roadmap --track {m.role.id}", f"aicareer gap {m.role.id}"],
             "top": rank <= result.top,
         })

@@ -9,6 +9,7 @@ import typer
 from aicareer.cli.app import (
     DataDir,
     Json,
+    Level,
     Location,
     NoSave,
     SkillsOpt,
@@ -64,6 +65,7 @@ def assess(
     industries: Annotated[str | None, typer.Option(help=INDUSTRIES_HELP, show_default=False, metavar="LIST",
                                                    autocompletion=completer("industries"))] = None,
     location: Location = None,
+    level: Level = None,
     hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help=f"Hours a week for learning, "
                                                        f"{HOURS[0]}-{HOURS[1]}.", show_default=False,
                                                        metavar="HOURS")] = None,
@@ -124,7 +126,7 @@ def assess(
 
         intro = prompts.intro(len(missing), None if no_save else profile.profile_path())
         raw.update(prompts.ask(cat, missing, saved, intro_line=intro, out=sys.stderr))
-    result = assessment.assess(cat, assessment.parse_answers(cat, raw), top=top)
+    result = assessment.assess(cat, assessment.parse_answers(cat, raw), top=top, level=level)
     weak = weak_fit(result)
     if weak:
         notice(weak)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from aicareer.cli.app import DataDir, command, load_data, notice, write_output
-from aicareer.cli.output import target
+from aicareer.cli.app import DataDir, Level, Location, SkillsOpt, command, load_data, notice, write_output
+from aicareer.cli.output import HOURS, background_help, check_hours, completer, target
 from aicareer.core.errors import AicareerError, InputError
 
 
@@ -26,6 +26,15 @@ def report(
                                               show_default=False, metavar="TRACK")] = None,
     start: Annotated[str | None, typer.Option(help="First month of the plan, YYYY-MM.", show_default=False,
                                               metavar="YYYY-MM")] = None,
+    background: Annotated[str | None, typer.Option(help=background_help("What if: overrides the answers."),
+                                                   show_default=False, metavar="NAME",
+                                                   autocompletion=completer("background"))] = None,
+    skills: SkillsOpt = None,
+    location: Location = None,
+    level: Level = None,
+    hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help=f"Hours a week, {HOURS[0]}-{HOURS[1]} "
+                                                          "(what if: overrides the answers).", show_default=False,
+                                                          metavar="HOURS")] = None,
     data_dir: DataDir = None,
 ) -> None:
     """One printable HTML page of your whole result, with charts.
@@ -38,6 +47,7 @@ def report(
       aicareer report -o my-ai-career.html     (from your saved profile)
       aicareer report --answers me.yaml -o report.html --name "Sam Lee"
       aicareer report -o - > report.html
+      aicareer report -l seattle --level mid -w 10 -o what-if.html
     """
     import datetime
 
@@ -50,6 +60,7 @@ def report(
     from aicareer.state import profile, progress_store
 
     out = target(None, output, ("html",), default="html")
+    check_hours(hours_per_week)
     cat = load_data(data_dir)
     if answers_file is not None:
         raw = read_answers_file(answers_file)
@@ -57,7 +68,9 @@ def report(
         raw = profile.saved_answers()
         if not raw:
             raise AicareerError("no saved profile: run aicareer assess first, or give --answers FILE")
-    result = assessment.assess(cat, assessment.parse_answers(cat, raw))
+    what_if = {"background": background, "skills": skills, "location": location, "hours_per_week": hours_per_week}
+    raw = {**raw, **{k: v for k, v in what_if.items() if v is not None}}  # what if: the flags win
+    result = assessment.assess(cat, assessment.parse_answers(cat, raw), level=level)
     role = cat.resolve_role(track) if track else result.matches[0].role
     answers = result.answers
     state = progress_store.load_progress()
