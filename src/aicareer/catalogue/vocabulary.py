@@ -79,7 +79,6 @@ class Vocabulary:
         self.file = file
         self.learning = skills
         self.terms: dict[str, Term] = {t.id: t for t in file.terms}
-        self.recogniser = Recogniser.build(file.terms, NOT_THE_TERM)
         self._names: dict[str, str] = {}
         for t in file.terms:
             for name in (t.id, t.name, *t.aliases):
@@ -91,6 +90,11 @@ class Vocabulary:
         linked = {t.skill for t in file.terms if t.skill}
         #: learning skills no term links to (soft or broad ones, e.g. stakeholder management)
         self.unlinked = frozenset(s for s in skills if s not in linked)
+
+    @cached_property
+    def recogniser(self) -> Recogniser:
+        """Every spelling, for reading text (built on first use: ~20 ms that reading names never needs)."""
+        return Recogniser.build(self.file.terms, NOT_THE_TERM)
 
     def term(self, name: str) -> Term | None:
         """The term a name spells, in any case ('k8s', 'py torch', 'Scikit learn'), or None."""
