@@ -15,15 +15,13 @@ from aicareer.core.errors import InputError
 from aicareer.core.fmt import dollars, money, money_range, percent
 from aicareer.domain.offers import Offer, OfferValue
 
-WIDTH, LABEL = 640, 170
-
 
 @dataclass(frozen=True)
 class PayBar:
     label: str
     y: float
-    cash: float  # width of the cash part
-    equity: float  # width of the equity part
+    cash: float  # width of the cash part, % of the chart's track
+    equity: float  # width of the equity part, % of the chart's track
     text: str
 
 
@@ -85,7 +83,7 @@ def saved_offers_section(cat: Catalogue, offers: Sequence[Offer]) -> OffersSecti
     places, table = PlaceIndex.load(), WageTable.open()
     rows, bars = [], []
     top = max(y.total for r in comp.ranked for y in r.value.years) or 1.0
-    span = WIDTH - LABEL - 60
+    span = 80.0  # the largest year fills 80% of the track; its amount is written after it
     y = 4.0
     for r in comp.ranked:
         v = r.value
@@ -95,8 +93,7 @@ def saved_offers_section(cat: Catalogue, offers: Sequence[Offer]) -> OffersSecti
             _market(cat, v, places, table),
             "; ".join(a.text for a in v.assumptions if a not in comp.common)))
         for yp in v.years:
-            name = v.offer.label if len(v.offer.label) <= 20 else v.offer.label[:19] + "…"
-            bars.append(PayBar(f"{name} · Y{yp.year}", y, span * yp.cash / top, span * yp.equity / top,
+            bars.append(PayBar(f"{v.offer.label} · Y{yp.year}", y, span * yp.cash / top, span * yp.equity / top,
                                money(yp.total)))
             y += 20
         y += 8
