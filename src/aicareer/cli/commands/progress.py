@@ -26,7 +26,7 @@ def _progress_state() -> tuple[dict[str, Any], dict[str, str]]:
 
     state = progress_store.load_progress()
     if state is None:
-        raise AicareerError("no saved plan yet; make one with aicareer roadmap --track mle (or prompt, aipm, nlp)")
+        raise AicareerError("no saved plan yet; make one with aicareer roadmap --track mle (aicareer roles lists the tracks)")
     return state["plan"], {str(k): str(v) for k, v in state["marks"].items()}
 
 
