@@ -14,219 +14,79 @@
   as the work needs (14 months at 4 h a week, 6 at 20 h), never a fixed twelve.
 - With a start month, a conference task is moved to the month of one of its events (a cited
   edition's dates when a source gives them, else the usual month).
+
+This module builds the plan and the plan request; domain/plan_model.py holds the plan's data and
+domain/plan_layout.py lays the work on months. Their names are re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal
 
 import msgspec
 
 from aicareer.catalogue.index import Catalogue
-from aicareer.catalogue.models import (
-    Certification,
-    Event,
-    EventDates,
-    Month,
-    Phase,
-    Resource,
-    Role,
-    Task,
-    TaskKind,
-)
+from aicareer.catalogue.models import Certification, Event, Month, Role, Task
 from aicareer.catalogue.names import choice_id
 from aicareer.core import months as cal
 from aicareer.core.errors import InputError
 from aicareer.core.suggest import unknown
+from aicareer.domain.plan_layout import (
+    Segment,
+    cards,
+    choose_event,
+    event_months,
+    event_occurrence,
+    flow,
+    lay_out,
+    month_pieces,
+    occurrences,
+)
+from aicareer.domain.plan_model import (
+    SHORTEN,
+    SLIVER,
+    TAIL,
+    WEEKS_PER_MONTH,
+    Occurrence,
+    Pacing,
+    Piece,
+    Plan,
+    PlanMonth,
+    PlanTask,
+    Stage,
+    Status,
+)
 
-WEEKS_PER_MONTH = 52 / 12
-SLIVER = 0.5  # hours: a task's part smaller than this stays with the rest of it
-TAIL = 0.05  # months: work this far past the last whole month is done in that month
-Status = Literal["todo", "known", "added", "posting"]
-SHORTEN = 0.5  # a known skill takes this share of its part of a practice/project/... task away
-
-
-class PlanTask(msgspec.Struct, frozen=True):
-    id: str
-    title: str
-    hours: int  # after shortening; what the plan counts
-    skills: tuple[str, ...]
-    resources: tuple[Resource, ...]
-    status: Status
-    reason: str | None = None
-    certifications: tuple[Certification, ...] = ()
-    events: tuple[Event, ...] = ()
-    kind: TaskKind = "learn"
-    full_hours: int = 0  # the roadmap's hours before a known skill shortened the task (0: not shortened)
-    stage: int = 0
-
-    @property
-    def active(self) -> bool:
-        return self.status != "known"
-
-    @property
-    def shortened(self) -> bool:
-        return self.full_hours > self.hours
-
-
-class Piece(msgspec.Struct, frozen=True):
-    """The part of a task worked on in one card: `hours` of the task's hours, part `part` of `parts`."""
-
-    task: PlanTask
-    hours: float
-    part: int
-    parts: int
-
-
-class Occurrence(msgspec.Struct, frozen=True):
-    """An event in a given year: its cited edition when a source gives one, else its usual month."""
-
-    event: Event
-    year: int
-    month: int
-    edition: EventDates | None
-
-    @property
-    def day(self) -> datetime.date:
-        return self.edition.start if self.edition else datetime.date(self.year, self.month, 1)
-
-    def text(self) -> str:
-        e = self.edition
-        if e is None:
-            return (f"{self.event.name} {self.year}: usually in {cal.MONTH_NAMES[self.month - 1]}; "
-                    f"check the dates [{', '.join(self.event.sources)}]")
-        days = (f"{e.start.day}–{e.end:%-d %B %Y}" if e.start.month == e.end.month
-                else f"{e.start:%-d %B}–{e.end:%-d %B %Y}")
-        return f"{self.event.name} {self.year}: {days}, {e.place} [{e.source}]"
-
-
-class Stage(msgspec.Struct, frozen=True):
-    """One of the roadmap's twelve steps (the article's months)."""
-
-    number: int
-    phase: Phase
-    goal: str
-    deliverable: str | None  # None: every roadmap task was skipped for skills you know
-    tasks: tuple[PlanTask, ...]
-
-    @property
-    def hours(self) -> int:
-        return sum(t.hours for t in self.tasks if t.active)
-
-
-class PlanMonth(msgspec.Struct, frozen=True):
-    """A card: plan month `number` and `count` - 1 more, with the pieces of work done in them."""
-
-    number: int
-    count: int
-    phase: Phase
-    stages: tuple[Stage, ...]  # stages with work (or skipped tasks) in this card
-    finished: tuple[Stage, ...]  # stages whose last piece is in this card: their deliverables
-    pieces: tuple[Piece, ...]
-    known: tuple[PlanTask, ...]  # skipped tasks shown here
-    capacity: float  # hours of work a month at the plan's pace
-    start: datetime.date | None
-    end: datetime.date | None
-    events: tuple[Occurrence, ...]
-    milestones: tuple[str, ...]
-
-    @property
-    def last(self) -> int:
-        return self.number + self.count - 1
-
-    @property
-    def hours(self) -> float:
-        return sum(p.hours for p in self.pieces)
-
-    @property
-    def length(self) -> float:
-        """Months of work at the plan's pace."""
-        return self.hours / self.capacity
-
-    @property
-    def goal(self) -> str:
-        return "; ".join(dict.fromkeys(s.goal for s in self.stages))
-
-    @property
-    def deliverable(self) -> str:
-        return "; ".join(s.deliverable for s in self.finished if s.deliverable)
-
-    @property
-    def tasks(self) -> tuple[PlanTask, ...]:
-        seen = dict.fromkeys(p.task for p in self.pieces)
-        return (*self.known, *seen)
-
-    @property
-    def numbers(self) -> str:
-        return f"Month {self.number}" if self.count == 1 else f"Months {self.number}–{self.last}"
-
-    @property
-    def label(self) -> str:
-        if self.start is None or self.end is None:
-            return self.numbers
-        return cal.label(self.start, self.end)
-
-
-class Pacing(msgspec.Struct, frozen=True):
-    hours_per_week: int
-    total_hours: int
-    months: int  # calendar months the plan takes
-
-    @property
-    def per_month(self) -> float:
-        return self.hours_per_week * WEEKS_PER_MONTH
-
-    @property
-    def months_needed(self) -> float:
-        return self.total_hours / self.per_month
-
-    @property
-    def fits(self) -> bool:
-        """Whether the work fits in the article's twelve months."""
-        return self.months <= 12
-
-    @property
-    def hours_per_week_to_fit(self) -> int:
-        """The fewest whole hours a week that finish the plan in twelve months."""
-        return max(1, math.ceil(self.total_hours / (12 * WEEKS_PER_MONTH) / (1 + TAIL / 12)))
-
-    @property
-    def headline(self) -> str:
-        return f"{self.months}-month plan at {self.hours_per_week} h a week"
-
-
-class Plan(msgspec.Struct, frozen=True):
-    track: Role
-    background: str
-    start: datetime.date | None
-    stages: tuple[Stage, ...]
-    months: tuple[PlanMonth, ...]
-    pacing: Pacing
-    known: frozenset[str]
-
-    @property
-    def tasks(self) -> list[PlanTask]:
-        return [t for s in self.stages for t in s.tasks]
-
-    @property
-    def retired_certifications(self) -> list[Certification]:
-        seen: dict[str, Certification] = {}
-        for t in self.tasks:
-            for c in t.certifications:
-                if c.status == "retired":
-                    seen[c.id] = c
-        return list(seen.values())
-
-    def month_of(self, task_id: str) -> PlanMonth | None:
-        """The card in which a task's work ends (a skipped task: the card that shows it)."""
-        found = None
-        for m in self.months:
-            if any(t.id == task_id for t in m.tasks):
-                found = m
-        return found
+__all__ = [  # the plan API; callers import these names from here
+    "Occurrence",
+    "Pacing",
+    "Piece",
+    "Plan",
+    "PlanMonth",
+    "PlanRequest",
+    "PlanTask",
+    "SHORTEN",
+    "SLIVER",
+    "Segment",
+    "Stage",
+    "Status",
+    "TAIL",
+    "WEEKS_PER_MONTH",
+    "background_id",
+    "build_plan",
+    "cards",
+    "choose_event",
+    "event_months",
+    "event_occurrence",
+    "flow",
+    "lay_out",
+    "month_pieces",
+    "occurrences",
+    "parse_start",
+    "personal_task",
+    "plan_request",
+]
 
 
 def parse_start(text: str | None) -> datetime.date | None:
@@ -330,205 +190,6 @@ def build_plan(cat: Catalogue, track: str, background: str = "software-engineer"
               tuple(months[n]))
         for n in sorted(months))
     return lay_out(role, background, stages, hours_per_week, start, known)
-
-
-# ---------------------------------------------------------------- laying work on calendar months
-
-class Segment(msgspec.Struct, frozen=True):
-    """A stretch of one task's work in the flow: `hours` starting at `at` (hours since the start)."""
-
-    key: int  # the task's index in the work list
-    at: float
-    hours: float
-
-
-def flow(hours: Sequence[float], per_month: float, *, offset: float = 0.0,
-         pins: Mapping[int, int] | None = None) -> list[Segment]:
-    """Work items in order, one after the other from `offset` hours, at `per_month` hours a month.
-
-    `pins` maps an item's index to a month index (0-based): that item starts at the beginning of
-    that month (or at once if the flow is already past it), the item running then pauses for it.
-    """
-    waiting = sorted((pins or {}).items(), key=lambda kv: kv[1])
-    pinned = set(pins or {})
-    out: list[Segment] = []
-    cursor = offset
-
-    def due(limit: float) -> None:
-        nonlocal cursor
-        while waiting and waiting[0][1] * per_month <= limit:
-            key, _ = waiting.pop(0)
-            out.append(Segment(key, cursor, hours[key]))
-            cursor += hours[key]
-
-    for key, h in enumerate(hours):
-        if key in pinned:
-            continue
-        left = h
-        due(cursor)
-        while waiting and left > 0 and waiting[0][1] * per_month < cursor + left:
-            part = waiting[0][1] * per_month - cursor
-            if part > 0:
-                out.append(Segment(key, cursor, part))
-                cursor += part
-                left -= part
-            due(cursor)
-        if left > 0:
-            out.append(Segment(key, cursor, left))
-            cursor += left
-    due(math.inf)
-    return out
-
-
-def month_pieces(segments: Iterable[Segment], per_month: float) -> dict[int, list[tuple[int, float]]]:
-    """Month index -> (item, hours) cut at month boundaries; a last sliver under TAIL joins its month."""
-    segments = list(segments)
-    end = max((s.at + s.hours for s in segments), default=0.0)
-    last = max(0, math.ceil(end / per_month - TAIL) - 1)
-    out: dict[int, list[tuple[int, float]]] = {}
-    for s in segments:
-        at, left = s.at, s.hours
-        while left > 1e-9:
-            index = min(last, int(at / per_month + 1e-9))
-            room = left if index == last else min(left, (index + 1) * per_month - at)
-            if room < SLIVER < left and index < last:  # no sliver of a task at the end of a month
-                at += room
-                continue
-            if left - room < SLIVER:  # nor a sliver left over for the next one
-                room = left
-            bucket = out.setdefault(index, [])
-            if bucket and bucket[-1][0] == s.key:
-                bucket[-1] = (s.key, bucket[-1][1] + room)
-            else:
-                bucket.append((s.key, room))
-            at += room
-            left -= room
-    return out
-
-
-def occurrences(event: Event, start: datetime.date, count: int) -> list[tuple[int, Occurrence]]:
-    """(plan month index, occurrence) for each time the event falls within the plan's months."""
-    out = []
-    for year in range(start.year, cal.add(start, count).year + 1):
-        edition = event.edition(year)
-        month = edition.start.month if edition else event.usual_month
-        if not 1 <= month <= 12:
-            continue
-        index = cal.between(start, datetime.date(year, month, 1))
-        if 0 <= index < count:
-            out.append((index, Occurrence(event, year, month, edition)))
-    return out
-
-
-def choose_event(task: PlanTask, start: datetime.date, count: int, natural: int) -> tuple[int, Occurrence] | None:
-    """The occurrence of one of the task's events nearest after the month it would fall in,
-    else the latest one before it; None when no event falls within the plan."""
-    found = [o for e in task.events for o in occurrences(e, start, count)]
-    after = [o for o in found if o[0] >= natural]
-    if after:
-        return min(after, key=lambda o: (o[0], o[1].day))
-    return max(found, key=lambda o: (o[0], o[1].day)) if found else None
-
-
-def lay_out(role: Role, background: str, stages: tuple[Stage, ...], hours_per_week: int,
-            start: datetime.date | None, known: frozenset[str]) -> Plan:
-    """Put the stages' work on calendar months at the pace (see the module docstring)."""
-    per_month = hours_per_week * WEEKS_PER_MONTH
-    work = [t for s in stages for t in s.tasks if t.active]
-    hours = [float(t.hours) for t in work]
-    total = sum(t.hours for t in work)
-    count = max(1, math.ceil(total / per_month - TAIL))
-    pins: dict[int, int] = {}
-    chosen: dict[int, Occurrence] = {}
-    if start is not None:
-        natural = {s.key: int(s.at / per_month) for s in flow(hours, per_month)}
-        for key, task in enumerate(work):
-            if task.events:
-                pick = choose_event(task, start, count, min(natural[key], count - 1))
-                if pick:
-                    pins[key], chosen[key] = pick
-    by_month = month_pieces(flow(hours, per_month, pins=pins), per_month)
-    return Plan(role, background, start, stages,
-                cards(stages, work, by_month, per_month, start, chosen),
-                Pacing(hours_per_week, total, max(by_month, default=0) + 1), known)
-
-
-def cards(stages: tuple[Stage, ...], work: list[PlanTask], by_month: Mapping[int, list[tuple[int, float]]],
-          per_month: float, start: datetime.date | None, chosen: Mapping[int, Occurrence]) -> tuple[PlanMonth, ...]:
-    """Months to cards: consecutive months spent on one task only make one card."""
-    index_of = {t.id: k for k, t in enumerate(work)}
-    groups: list[list[int]] = []
-    for n in sorted(by_month):
-        keys = [k for k, _ in by_month[n]]
-        if groups and len(keys) == 1 and [k for k, _ in by_month[groups[-1][-1]]] == keys:
-            groups[-1].append(n)
-        else:
-            groups.append([n])
-    parts: dict[int, int] = {}  # how many cards each task's work is spread over
-    for group in groups:
-        for key in {k for n in group for k, _ in by_month[n]}:
-            parts[key] = parts.get(key, 0) + 1
-    last_month = {k: n for n in sorted(by_month) for k, _ in by_month[n]}
-    # skipped tasks show in the card where the work before them ends (or the first card)
-    shown_at: dict[str, int] = {}
-    previous = 0
-    for t in (t for s in stages for t in s.tasks):
-        if t.active:
-            previous = last_month.get(index_of[t.id], previous)
-        else:
-            shown_at[t.id] = previous
-    stage_end = {s.number: max((last_month[index_of[t.id]] if t.active else shown_at[t.id] for t in s.tasks),
-                               default=0) for s in stages}
-    seen_part: dict[int, int] = {}
-    out = []
-    for group in groups:
-        pieces: list[tuple[int, float]] = []
-        for n in group:
-            for key, h in by_month[n]:
-                if pieces and pieces[-1][0] == key:
-                    pieces[-1] = (key, pieces[-1][1] + h)
-                else:
-                    pieces.append((key, h))
-        made = []
-        for key, h in pieces:
-            seen_part[key] = seen_part.get(key, 0) + 1
-            made.append(Piece(work[key], h, seen_part[key], parts[key]))
-        known = tuple(t for s in stages for t in s.tasks if not t.active and shown_at[t.id] in group)
-        numbers = {p.task.stage for p in made} | {t.stage for t in known}
-        here = tuple(s for s in stages if s.number in numbers)
-        finished = tuple(s for s in here if stage_end[s.number] in group)
-        first, last = (cal.span(start, group[0] + 1, len(group)) if start else (None, None))
-        held = tuple(chosen[k] for k, _ in pieces if k in chosen and seen_part[k] == 1)
-        weight = {s.number: sum(h for k, h in pieces if work[k].stage == s.number) for s in here}
-        main = max(here, key=lambda s: (weight[s.number], -s.number)) if here else stages[0]
-        out.append(PlanMonth(group[0] + 1, len(group), main.phase, here,
-                             finished, tuple(made), known, per_month, first, last, held,
-                             _milestones(made, held)))
-    return tuple(out)
-
-
-def _milestones(pieces: list[Piece], held: tuple[Occurrence, ...]) -> tuple[str, ...]:
-    out = [o.text() for o in held]
-    for p in pieces:
-        if p.task.id == "cert-exam" and p.part == p.parts:
-            out.append("Exam: take your certification exam")
-        if p.task.id.startswith("js-apply") and p.part == 1:
-            out.append("30-50 applications")
-    return tuple(dict.fromkeys(out))
-
-
-def event_months(plan: Plan) -> dict[str, int]:
-    """Event id -> the plan month it is held in (empty without a start month)."""
-    return {o.event.id: m.number for m in plan.months for o in m.events}
-
-
-def event_occurrence(plan: Plan, task_id: str) -> tuple[PlanMonth, Occurrence] | None:
-    """The card and event chosen for a conference task, when the plan has dates."""
-    for m in plan.months:
-        for o in m.events:
-            if any(p.task.id == task_id and p.part == 1 and o.event in p.task.events for p in m.pieces):
-                return m, o
-    return None
 
 
 # ---------------------------------------------------------------- a plan request from options + profile
