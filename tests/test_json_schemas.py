@@ -1,4 +1,4 @@
-"""Every command's --json document against its model (render/json_models.py) and committed JSON Schema.
+"""Every command's --json document against its model (render/json_models/) and committed JSON Schema.
 
 - each document converts to its model with unknown keys forbidden, so an undocumented key fails here;
 - every source id cited anywhere in a document is a record of its top-level `sources`;
