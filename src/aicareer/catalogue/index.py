@@ -8,11 +8,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import msgspec
 
+if TYPE_CHECKING:  # built on first use only: most commands read no free text
+    from aicareer.catalogue.matcher import Matcher
+    from aicareer.catalogue.vocabulary import Vocabulary
+
 from aicareer.catalogue import names
-from aicareer.catalogue.matcher import Matcher
 from aicareer.catalogue.models import (
     Industry,
     MarketFile,
@@ -30,7 +34,6 @@ from aicareer.catalogue.models import (
     SourcesFile,
     VocabularyFile,
 )
-from aicareer.catalogue.vocabulary import Vocabulary
 
 
 class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
@@ -98,6 +101,8 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
     @cached_property
     def skill_matcher(self) -> Matcher:
         """Every skill name and alias compiled for finding skills in text (built once)."""
+        from aicareer.catalogue.matcher import Matcher
+
         return Matcher.build(self.skills.values())
 
     @cached_property
@@ -137,4 +142,6 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """The terms the tool recognises in text, with their links to learning skills (built once)."""
+        from aicareer.catalogue.vocabulary import Vocabulary
+
         return Vocabulary(self.vocabulary_file, self.skills)

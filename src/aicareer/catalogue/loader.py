@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from aicareer.catalogue import cache, layering
-from aicareer.catalogue.checks import Problem, cross_check
-from aicareer.catalogue.documents import Document, read_bytes, read_document
+from aicareer.catalogue.documents import read_bytes
+
+if TYPE_CHECKING:
+    from aicareer.catalogue.documents import Document
 from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.models import (
     MarketFile,
@@ -28,8 +30,6 @@ from aicareer.catalogue.models import (
     SourcesFile,
     VocabularyFile,
 )
-from aicareer.catalogue.validation import check_parts, fmt_keys, item_lists, split_error
-from aicareer.catalogue.vocabulary import checks as vocabulary_checks
 from aicareer.core.errors import DataError
 
 #: file name -> the model of the whole file
@@ -93,6 +93,12 @@ def validate(data_dir: Path | None = None) -> list[str]:
 
 
 def _load(folders: list[Path], blobs: dict[Path, bytes]) -> tuple[Catalogue | None, list[str]]:
+    # a full load runs only on a cache miss or `data validate`: its modules load only then
+    from aicareer.catalogue.checks import Problem, cross_check
+    from aicareer.catalogue.documents import read_document
+    from aicareer.catalogue.validation import check_parts, fmt_keys, item_lists, split_error
+    from aicareer.catalogue.vocabulary import checks as vocabulary_checks
+
     bundled = folders[0]
     problems: list[str] = []
     parsed: dict[str, Any] = {}

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import msgspec
 
-from aicareer.catalogue.matcher import Recogniser
+if TYPE_CHECKING:  # the text reader is built on first use: reading names never needs it
+    from aicareer.catalogue.matcher import Recogniser
+
 from aicareer.catalogue.models import Skill, Term, VocabularyFile
 from aicareer.catalogue.names import norm
 from aicareer.core.suggest import closest
@@ -94,6 +97,8 @@ class Vocabulary:
     @cached_property
     def recogniser(self) -> Recogniser:
         """Every spelling, for reading text (built on first use: ~20 ms that reading names never needs)."""
+        from aicareer.catalogue.matcher import Recogniser
+
         return Recogniser.build(self.file.terms, NOT_THE_TERM)
 
     def term(self, name: str) -> Term | None:
@@ -146,6 +151,8 @@ class Vocabulary:
     @cached_property
     def unlinked_recogniser(self) -> Recogniser:
         """The names of the learning skills no term covers (e.g. 'stakeholder management')."""
+        from aicareer.catalogue.matcher import Recogniser
+
         return Recogniser.build(self.learning[s] for s in sorted(self.unlinked))
 
     def from_text(self, text: str, learning_matcher: object | None = None) -> SkillSet:
