@@ -101,11 +101,12 @@ class Vocabulary:
 
         return Recogniser.build(self.file.terms, NOT_THE_TERM)
 
-    def term(self, name: str) -> Term | None:
-        """The term a name spells, in any case ('k8s', 'py torch', 'Scikit learn'), or None."""
+    def term(self, name: str, *, deep: bool = True) -> Term | None:
+        """The term a name spells, in any case ('k8s', 'py torch', 'Scikit learn'), or None; `deep` also
+        tries the text reader's spellings (which builds it: ~20 ms)."""
         key = norm(name)
         tid = self._names.get(key) or self._names.get(" ".join(key.replace(".", " ").split()))
-        if tid is None:
+        if tid is None and deep:
             found = self.recogniser.lookup(key)
             tid = found if found and " ".join(key.split()) == key else None
         return self.terms.get(tid) if tid else None
@@ -127,8 +128,8 @@ class Vocabulary:
             name = str(raw).strip()
             if not name:
                 continue
-            term = self.term(name)
             sid = self._skill_names.get(norm(name))
+            term = self.term(name, deep=sid is None)  # a learning skill's own name needs no text reader
             if term is not None:
                 terms.add(term.id)
                 if term.skill:
