@@ -266,11 +266,9 @@ def test_data_choice_lists_match_the_data(cat):
     interests = [c for c, _ in cat.choices(cat.questions["interests"])]
     industries = [i.id for i in cat.market.industries]
     tracks = [r.id for r in cat.roles.values() if r.track]
-    from aicareer.cli.commands import assess
-
     assert list(output.BACKGROUNDS) == backgrounds
-    assert list(assess.INTERESTS) == interests
-    assert list(assess.INDUSTRIES) == industries
+    assert list(output.INTERESTS) == interests
+    assert list(output.INDUSTRIES) == industries
     assert list(output.TRACKS) == tracks
     synonyms = {c.id: c.synonyms for c in cat.questions["background"].choices}
     assert all(s in synonyms[b] for b, s in output.BACKGROUND_SHOWN_SYNONYMS.items())

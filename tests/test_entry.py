@@ -65,3 +65,22 @@ def test_the_collector_is_paused_for_start_up_only(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          env={**os.environ, "AICAREER_HOME": str(tmp_path)})
     assert out.stdout.split() == ["True", "True", "True"]
+
+
+@pytest.mark.parametrize("argv,expected", [
+    (["--json", "roles"], ["roles", "--json"]),
+    (["--json", "progress", "done", "x"], ["progress", "--json", "done", "x"]),
+    (["roles", "--json"], ["roles", "--json"]),
+    (["compare", "mle"], ["compare", "mle"]),
+])
+def test_json_before_the_command_moves_after_it(argv, expected):
+    from aicareer.cli.entry import json_after_command
+
+    assert json_after_command(argv) == expected
+
+
+def test_json_before_the_command_in_a_real_process():
+    r = subprocess.run([sys.executable, "-m", "aicareer", "--json", "roles"], capture_output=True, text=True,
+                       env={**os.environ, "COLUMNS": "80"}, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.lstrip().startswith("{")

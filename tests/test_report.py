@@ -227,3 +227,12 @@ def test_what_if_flags_are_checked_like_assess(run, tmp_path):
     assert r.exit_code == 2 and "hours" in r.stderr
     r = run("report", "--answers", write(tmp_path, PM), "-o", str(tmp_path / "r.html"), "-l", "portland")
     assert r.exit_code == 2 and "ambiguous" in r.stderr
+
+
+def test_every_assess_answer_has_a_what_if_flag(run, tmp_path):
+    html = make_report(run, tmp_path, "--experience", "12", "--interests", "research", "--industries", "finance",
+                       "--salary-goal", "300k", "--skills", "Python, PyTorch", "--background", "swe")
+    top = html[html.index("<header>"):html.index("</header>")]
+    for needle in ("<dt>Background</dt><dd>Software engineer</dd>", "<dt>Salary goal</dt><dd>$300k</dd>",
+                   "PyTorch", "Research"):
+        assert needle in top, needle

@@ -147,8 +147,18 @@ def _say_interrupted(exc: BaseException) -> int:
     return code
 
 
+def json_after_command(argv: list[str]) -> list[str]:
+    """`aicareer --json roles` is `aicareer roles --json`: --json anywhere on the line."""
+    first = next((i for i, a in enumerate(argv) if a in COMMAND_MODULES), None)
+    if first is None or "--json" not in argv[:first]:
+        return argv
+    before = [a for a in argv[:first] if a != "--json"]
+    return [*before, argv[first], "--json", *argv[first + 1:]]
+
+
 def main() -> None:
     """Console-script entry point."""
+    sys.argv[1:] = json_after_command(sys.argv[1:])
     install_signal_handlers()
     prepare_streams()
     gc.disable()

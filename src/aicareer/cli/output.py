@@ -192,3 +192,14 @@ def completer(question: str) -> Any:
         return [prefix + v for v in data_choices(question) if v.startswith(last.strip().lower())]
 
     return complete
+
+
+# The bundled data's values (data/questions.yaml, data/market.yaml), checked against the data by
+# tests/test_cli_surface.py: see the module docstring for why the help does not read them at start-up.
+INTERESTS = ("build-models", "deploy-systems", "prompt-design", "llm-evaluation", "product-strategy", "stakeholders",
+             "language-speech", "research", "llm-apps", "data-analysis", "data-pipelines", "infrastructure",
+             "computer-vision", "customer-facing")
+INDUSTRIES = ("big-tech", "finance", "healthcare", "legal", "contact-centers", "autonomous-vehicles",
+              "research-labs", "ecommerce-startups")
+INTERESTS_HELP = id_list(INTERESTS, "Comma-separated, any of:")
+INDUSTRIES_HELP = id_list(INDUSTRIES, "Comma-separated, any of:")

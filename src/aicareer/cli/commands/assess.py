@@ -19,18 +19,15 @@ from aicareer.cli.app import (
     print_json,
     show,
 )
-from aicareer.cli.output import HOURS, background_help, check_hours, completer, id_list
+from aicareer.cli.output import (
+    HOURS,
+    INDUSTRIES_HELP,
+    INTERESTS_HELP,
+    background_help,
+    check_hours,
+    completer,
+)
 from aicareer.core.errors import InputError
-
-# The bundled data's values (data/questions.yaml, data/market.yaml), checked against the data by
-# tests/test_cli_surface.py: see cli/output.py for why the help does not read them at start-up.
-INTERESTS = ("build-models", "deploy-systems", "prompt-design", "llm-evaluation", "product-strategy", "stakeholders",
-             "language-speech", "research", "llm-apps", "data-analysis", "data-pipelines", "infrastructure",
-             "computer-vision", "customer-facing")
-INDUSTRIES = ("big-tech", "finance", "healthcare", "legal", "contact-centers", "autonomous-vehicles",
-              "research-labs", "ecommerce-startups")
-INTERESTS_HELP = id_list(INTERESTS, "Comma-separated, any of:")
-INDUSTRIES_HELP = id_list(INDUSTRIES, "Comma-separated, any of:")
 
 #: below this fit score (of 100) a match is called weak (an editorial threshold)
 WEAK_FIT = 40

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from aicareer.cli.app import DataDir, Level, Location, SkillsOpt, command, load_data, notice, write_output
-from aicareer.cli.output import HOURS, background_help, check_hours, completer, target
+from aicareer.cli.output import HOURS, INDUSTRIES_HELP, INTERESTS_HELP, background_help, check_hours, completer, target
 from aicareer.core.errors import AicareerError, InputError
 
 
@@ -29,7 +29,15 @@ def report(
     background: Annotated[str | None, typer.Option(help=background_help("What if: overrides the answers."),
                                                    show_default=False, metavar="NAME",
                                                    autocompletion=completer("background"))] = None,
+    experience: Annotated[int | None, typer.Option("--experience", help="Years of experience (what if).",
+                                                   show_default=False, metavar="YEARS")] = None,
     skills: SkillsOpt = None,
+    interests: Annotated[str | None, typer.Option(help=INTERESTS_HELP, show_default=False, metavar="LIST",
+                                                  autocompletion=completer("interests"))] = None,
+    industries: Annotated[str | None, typer.Option(help=INDUSTRIES_HELP, show_default=False, metavar="LIST",
+                                                   autocompletion=completer("industries"))] = None,
+    salary_goal: Annotated[str | None, typer.Option("--salary-goal", help="US dollars a year (what if): 400k, "
+                                                    "$400,000.", show_default=False, metavar="AMOUNT")] = None,
     location: Location = None,
     level: Level = None,
     hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help=f"Hours a week, {HOURS[0]}-{HOURS[1]} "
@@ -68,7 +76,9 @@ def report(
         raw = profile.saved_answers()
         if not raw:
             raise AicareerError("no saved profile: run aicareer assess first, or give --answers FILE")
-    what_if = {"background": background, "skills": skills, "location": location, "hours_per_week": hours_per_week}
+    what_if = {"background": background, "experience_years": experience, "skills": skills, "interests": interests,
+               "industries": industries, "salary_goal": salary_goal, "location": location,
+               "hours_per_week": hours_per_week}
     raw = {**raw, **{k: v for k, v in what_if.items() if v is not None}}  # what if: the flags win
     result = assessment.assess(cat, assessment.parse_answers(cat, raw), level=level)
     role = cat.resolve_role(track) if track else result.matches[0].role
