@@ -14,7 +14,7 @@ import msgspec
 
 if TYPE_CHECKING:  # built on first use only: most commands read no free text
     from aicareer.catalogue.matcher import Matcher
-    from aicareer.catalogue.vocabulary import Vocabulary
+    from aicareer.catalogue.vocabulary import SkillSet, Vocabulary
 
 from aicareer.catalogue import names
 from aicareer.catalogue.models import (
@@ -145,3 +145,12 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
         from aicareer.catalogue.vocabulary import Vocabulary
 
         return Vocabulary(self.vocabulary_file, self.skills)
+
+    def read_skills(self, names: Iterable[object]) -> SkillSet:
+        """Skills as people write them (Vocabulary.read_skills); no names builds no vocabulary index."""
+        given = [str(n) for n in names if str(n).strip()]
+        if not given:
+            from aicareer.catalogue.vocabulary import SkillSet
+
+            return SkillSet()
+        return self.vocabulary.read_skills(given)

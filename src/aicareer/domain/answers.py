@@ -121,7 +121,7 @@ def check_given(cat: Catalogue, raw: Mapping[str, Any]) -> dict[str, Any]:
         elif q.kind == "checkbox":
             values[key] = tuple(dict.fromkeys(_choice(cat, q, v) for v in _as_list(key, value)))
         else:  # skills: any skill as people write it; names the catalogue does not know are kept as written
-            values[key] = cat.vocabulary.read_skills(_as_list(key, value)).stored
+            values[key] = cat.read_skills(_as_list(key, value)).stored
     return values
 
 

@@ -107,7 +107,7 @@ def roadmap(
                                     today=cal.today())
     for note in request.notes:
         notice(note)
-    have = cat.vocabulary.read_skills(comma_list(skills) if skills is not None else
+    have = cat.read_skills(comma_list(skills) if skills is not None else
                                       [str(n) for n in saved.get("skills") or []])
     if have.unknown and skills is not None:
         from aicareer.cli.commands.gap import not_in_catalogue
