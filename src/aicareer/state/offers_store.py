@@ -9,7 +9,7 @@ from pathlib import Path
 
 from aicareer.domain.offer_input import offer_to_mapping, offers_from_mapping
 from aicareer.domain.offers import Offer, OfferError
-from aicareer.state.store import home, read_state, set_aside, write_state
+from aicareer.state.store import home, locked, read_state, set_aside, write_state
 
 OFFERS = "offers.json"
 
@@ -34,5 +34,6 @@ def save_offers(offers: Sequence[Offer]) -> Path:
     """Replace the saved offers with these."""
     path = offers_path()
     now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-    write_state(path, {"saved": now, "offers": [offer_to_mapping(o) for o in offers]})
+    with locked(path):  # replaced whole, like the profile: the last save wins, never half of two
+        write_state(path, {"saved": now, "offers": [offer_to_mapping(o) for o in offers]})
     return path
