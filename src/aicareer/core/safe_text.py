@@ -34,6 +34,11 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def is_printable(text: str) -> bool:
+    """True when `text` holds nothing printable() would escape (tabs and newlines allowed)."""
+    return _pattern(False).search(text) is None
+
+
 def printable(text: str, *, one_line: bool = False) -> str:
     """`text` with every unsafe character escaped; one_line also turns tabs and newlines
     into spaces (for a message, a heading, a table cell)."""

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.core.fmt import dollars, money, money_range, percent  # noqa: F401 (re-exported for views)
-from aicareer.core.safe_text import printable
+from aicareer.core.safe_text import is_printable, printable
 from aicareer.render.bars import Axis, RangeBar  # noqa: F401 (re-exported for views)
 from aicareer.render.grid import Col, Grid, wrap_cells
 
@@ -35,7 +35,10 @@ class SafeConsole(Console):
     """
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        safe = (seg if seg.control else Segment(printable(seg.text), seg.style) for seg in buffer)
+        segments = list(buffer)
+        if is_printable("".join(seg.text for seg in segments if not seg.control)):  # the usual case: one scan
+            return super()._render_buffer(segments)
+        safe = (seg if seg.control else Segment(printable(seg.text), seg.style) for seg in segments)
         return super()._render_buffer(safe)
 
 
