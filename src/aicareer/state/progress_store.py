@@ -9,7 +9,6 @@ what is on disk now, so no other command's mark is lost.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +31,19 @@ def _valid(data: dict[str, Any]) -> bool:
     return is_valid_state(data.get("plan"), data.get("marks"))
 
 
+def _snapshot(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A deep copy of JSON-shaped data (msgspec's C round trip: a tenth of copy.deepcopy's time)."""
+    import msgspec
+
+    return None if data is None else msgspec.json.decode(msgspec.json.encode(data))
+
+
 def load_progress() -> dict[str, Any] | None:
     """The saved plan and marks ({'plan': ..., 'marks': ...}), or None. A file that is not
     a saved plan is moved aside (see store.read_state)."""
     global _loaded
     data = read_state(progress_path(), "progress", _valid)
-    _loaded = copy.deepcopy(data)
+    _loaded = _snapshot(data)
     return data
 
 
@@ -72,5 +78,5 @@ def save_progress(plan: dict[str, Any], marks: dict[str, str]) -> Path:
             if current != _loaded:
                 plan, marks = merge(_loaded, current, plan, marks)
         write_state(path, {"plan": plan, "marks": marks})
-        _loaded = copy.deepcopy({"version": FORMAT_VERSION, "plan": plan, "marks": marks})
+        _loaded = _snapshot({"version": FORMAT_VERSION, "plan": plan, "marks": marks})
     return path
