@@ -73,7 +73,7 @@ def test_realistic_postings(cat, posting, best, must_find):
 
 def test_match_is_matched_weight_over_total_weight(cat):
     text = read("posting_mle.txt")
-    known = cat.vocabulary.from_text(read("resume_swe.txt"), cat.skill_matcher)
+    known = cat.vocabulary.from_text(read("resume_swe.txt"))
     assert {"python", "docker", "kubernetes", "prometheus", "grafana", "aws"} <= known.terms
     result = analyse(cat, text, known)
     reqs = result.requirements

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import msgspec
 
 if TYPE_CHECKING:  # built on first use only: most commands read no free text
-    from aicareer.catalogue.matcher import Matcher
     from aicareer.catalogue.vocabulary import SkillSet, Vocabulary
 
 from aicareer.catalogue import names
@@ -98,12 +97,6 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
 
     # --- name resolution ----------------------------------------------------------
 
-    @cached_property
-    def skill_matcher(self) -> Matcher:
-        """Every skill name and alias compiled for finding skills in text (built once)."""
-        from aicareer.catalogue.matcher import Matcher
-
-        return Matcher.build(self.skills.values())
 
     @cached_property
     def _role_index(self) -> names.Names:

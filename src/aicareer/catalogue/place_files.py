@@ -30,11 +30,9 @@ MAX_ALIAS_BYTES = 1024 * 1024
 # --- files --------------------------------------------------------------------------------------------------------
 def default_data_dir() -> Path:
     """The bundled data folder (wheel: aicareer/data; repo: <root>/data)."""
-    here = Path(__file__).resolve().parent
-    for base in (here, *here.parents):
-        if (base / "data" / "places.yaml").is_file():
-            return base / "data"
-    raise FileNotFoundError("data/places.yaml not found beside the package")
+    from aicareer.catalogue.layering import bundled_data_dir
+
+    return bundled_data_dir()
 
 
 _SIMPLE_LINE = re.compile(r"^(?P<indent> *)(?:(?P<dash>- )(?P<item>.+)|(?P<key>[^:#][^:]*?):(?: (?P<value>.+))?)$")

@@ -156,9 +156,9 @@ class Vocabulary:
 
         return Recogniser.build(self.learning[s] for s in sorted(self.unlinked))
 
-    def from_text(self, text: str, learning_matcher: object | None = None) -> SkillSet:
+    def from_text(self, text: str) -> SkillSet:
         """The skills a resume names: recognised terms and their learning skills, plus the learning
-        skills no term covers, found by their own names (`learning_matcher` is accepted and unused)."""
+        skills no term covers, found by their own names."""
         found = self.recogniser.find(text)
         unwrapped = _WRAPPED.sub(" ", text)  # a PDF wraps "prompt\nengineering": read it whole too
         if unwrapped != text:

@@ -170,13 +170,10 @@ class Meta(msgspec.Struct, frozen=True):
 
 
 def default_dir() -> Path:
-    """data/wages beside the package (wheel: aicareer/data/wages; repo: <root>/data/wages)."""
-    here = Path(__file__).resolve().parent
-    for base in (here, *here.parents):
-        for candidate in (base / "data" / "wages",):
-            if (candidate / "areas.tsv").is_file():
-                return candidate
-    raise FileNotFoundError("data/wages/areas.tsv not found beside the package")
+    """data/wages in the bundled data folder (wheel: aicareer/data/wages; repo: <root>/data/wages)."""
+    from aicareer.catalogue.layering import bundled_data_dir
+
+    return bundled_data_dir() / "wages"
 
 
 def _int(text: str) -> int | None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+import typer
 
 from aicareer.core.errors import InputError
 
@@ -203,3 +205,10 @@ INDUSTRIES = ("big-tech", "finance", "healthcare", "legal", "contact-centers", "
               "research-labs", "ecommerce-startups")
 INTERESTS_HELP = id_list(INTERESTS, "Comma-separated, any of:")
 INDUSTRIES_HELP = id_list(INDUSTRIES, "Comma-separated, any of:")
+
+
+#: the assess answers as options, declared once (assess, and report's what-if flags)
+Interests = Annotated[str | None, typer.Option(help=INTERESTS_HELP, show_default=False, metavar="LIST",
+                                               autocompletion=completer("interests"))]
+Industries = Annotated[str | None, typer.Option(help=INDUSTRIES_HELP, show_default=False, metavar="LIST",
+                                                autocompletion=completer("industries"))]

@@ -172,12 +172,7 @@ def read_state(path: Path, kind: str, check: Callable[[dict[str, Any]], bool] | 
     except _Damaged:
         pass
     with locked(path):  # again under the lock: another command may have replaced it meanwhile
-        try:
-            raw = _read_raw(path, kind)
-            return None if raw is None else _parse(raw, kind, check)
-        except _Damaged as exc:
-            _move_aside_and_warn(path, kind, exc.why)
-    return None
+        return read_state_locked(path, kind, check)
 
 
 def read_state_locked(path: Path, kind: str, check: Callable[[dict[str, Any]], bool] | None = None

@@ -21,8 +21,8 @@ from aicareer.cli.app import (
 )
 from aicareer.cli.output import (
     HOURS,
-    INDUSTRIES_HELP,
-    INTERESTS_HELP,
+    Industries,
+    Interests,
     background_help,
     check_hours,
     completer,
@@ -57,10 +57,8 @@ def assess(
     experience: Annotated[int | None, typer.Option("--experience", help="Years of experience.",
                                                       show_default=False, metavar="YEARS")] = None,
     skills: SkillsOpt = None,
-    interests: Annotated[str | None, typer.Option(help=INTERESTS_HELP, show_default=False, metavar="LIST",
-                                                  autocompletion=completer("interests"))] = None,
-    industries: Annotated[str | None, typer.Option(help=INDUSTRIES_HELP, show_default=False, metavar="LIST",
-                                                   autocompletion=completer("industries"))] = None,
+    interests: Interests = None,
+    industries: Industries = None,
     location: Location = None,
     level: Level = None,
     hours_per_week: Annotated[int | None, typer.Option("--hours-per-week", "-w", help=f"Hours a week for learning, "

@@ -41,7 +41,7 @@ def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[Any
     if resume is not None:
         doc = read_input(resume, "resume", allow_empty=True)
         notice(doc.summary)
-        found = voc.from_text(doc.text, cat.skill_matcher)
+        found = voc.from_text(doc.text)
         known = known | found
         from_resume = sorted(found.terms, key=lambda t: voc.display(t).lower())
         sources.append(f"{doc.name} ({len(found.terms)} skills found)")

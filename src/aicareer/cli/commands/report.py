@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from aicareer.cli.app import DataDir, Level, Location, SkillsOpt, command, load_data, notice, write_output
-from aicareer.cli.output import HOURS, INDUSTRIES_HELP, INTERESTS_HELP, background_help, check_hours, completer, target
+from aicareer.cli.output import HOURS, Industries, Interests, background_help, check_hours, completer, target
 from aicareer.core.errors import AicareerError, InputError
 
 
@@ -32,10 +32,8 @@ def report(
     experience: Annotated[int | None, typer.Option("--experience", help="Years of experience (what if).",
                                                    show_default=False, metavar="YEARS")] = None,
     skills: SkillsOpt = None,
-    interests: Annotated[str | None, typer.Option(help=INTERESTS_HELP, show_default=False, metavar="LIST",
-                                                  autocompletion=completer("interests"))] = None,
-    industries: Annotated[str | None, typer.Option(help=INDUSTRIES_HELP, show_default=False, metavar="LIST",
-                                                   autocompletion=completer("industries"))] = None,
+    interests: Interests = None,
+    industries: Industries = None,
     salary_goal: Annotated[str | None, typer.Option("--salary-goal", help="US dollars a year (what if): 400k, "
                                                     "$400,000.", show_default=False, metavar="AMOUNT")] = None,
     location: Location = None,
