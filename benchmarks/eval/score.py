@@ -116,7 +116,7 @@ def main() -> int:
         ids_by_kind = {}
         for f in [d["file"], *(d.get("also") or [])]:
             doc = read_document(folder / f)
-            ids_by_kind[Path(f).suffix] = voc.from_text(doc.text, cat.skill_matcher)
+            ids_by_kind[Path(f).suffix] = voc.from_text(doc.text)
             if f == d["file"]:
                 texts[f] = doc.text
         base = ids_by_kind[".txt"]

@@ -292,7 +292,8 @@ class Recogniser:
         if not candidates:
             return ()
         specs = self.specs
-        if all(b - a > 3 and specs[t].plain for a, b, t in candidates) and "." not in line and "@" not in line:
+        if all(b - a > 3 and specs[t].plain for a, b, t in candidates) and "." not in line and "@" not in line \
+                and not _NEGATION.search(line):
             return tuple(Hit(t, a, b, line[a:b]) for a, b, t in candidates)
         sure: list[Hit] = []
         pending: list[Hit] = []
@@ -305,6 +306,8 @@ class Recogniser:
             if ((spec.ambiguous or b - a <= 3) and _glued(line, a, b)) or _in_address(line, a, b):
                 continue
             if spec.not_in and _inside_phrase(line.lower(), a, b, spec.not_in):
+                continue
+            if _NEGATED.search(line, max(0, a - 10), a):  # "No Jira; we run on Linear", "Python, not Java"
                 continue
             hit = Hit(term, a, b, text)
             if spec.ambiguous and not _in_forms(form, spec.strong):
@@ -342,9 +345,17 @@ def _in_forms(form: tuple[str, ...], forms: frozenset[tuple[str, ...]]) -> bool:
     return bool(form) and form[-1].endswith("s") and (*form[:-1], form[-1][:-1]) in forms
 
 
+#: a word right before a term that says the posting does NOT use it
+_NEGATED = re.compile(r"(?<![A-Za-z])(?:no|not|without)\s+$", re.I)
+_NEGATION = re.compile(r"\b(?:no|not|without)\s", re.I)
+#: compounds that still name the term: "transformer-based models", "Spark-powered pipelines"
+_COMPOUND_OK = re.compile(r"-(?:based|powered)\b", re.I)
+
+
 def _glued(line: str, a: int, b: int) -> bool:
-    """The word is part of a compound: 'TF-IDF', 'NP-hard', 'go-to', 'R&D', 'Excel-style'."""
-    after = b + 1 < len(line) and line[b] in "-&" and line[b + 1].isalnum()
+    """The word is part of a compound: 'TF-IDF', 'NP-hard', 'go-to', 'R&D', 'Excel-style' (but not
+    'transformer-based')."""
+    after = b + 1 < len(line) and line[b] in "-&" and line[b + 1].isalnum() and not _COMPOUND_OK.match(line, b)
     before = a >= 2 and line[a - 1] in "-&" and line[a - 2].isalnum()
     return after or before or _in_address(line, a, b)
 

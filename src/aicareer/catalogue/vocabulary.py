@@ -39,7 +39,13 @@ NOT_THE_TERM: dict[str, tuple[str, ...]] = {
 }
 
 
-_WRAPPED = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])")  # a line that goes on in lower case after a break
+#: a break inside a line: the next part goes on in lower case, or the line before is as long as a PDF's
+#: text width and ends mid-phrase ("... Computer Vision, Data\nStructures and Algorithms")
+_WRAPPED = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])|^(?=.{60})(.*[A-Za-z,])\n(?=[A-Za-z])", re.M)
+
+
+def _unwrap(text: str) -> str:
+    return _WRAPPED.sub(lambda m: f"{m.group(1) or ''} ", text)
 
 
 def short_name(name: str) -> str:
@@ -160,7 +166,7 @@ class Vocabulary:
         """The skills a resume names: recognised terms and their learning skills, plus the learning
         skills no term covers, found by their own names."""
         found = self.recogniser.find(text)
-        unwrapped = _WRAPPED.sub(" ", text)  # a PDF wraps "prompt\nengineering": read it whole too
+        unwrapped = _unwrap(text)  # a PDF wraps "prompt\nengineering": read it whole too
         if unwrapped != text:
             found += [t for t in self.recogniser.find(unwrapped) if t not in found]
         skills = {self.terms[t].skill for t in found if self.terms[t].skill}
