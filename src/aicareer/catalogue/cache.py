@@ -32,9 +32,9 @@ def cache_dir() -> Path:
     env = os.environ.get(CACHE_ENV)
     if env:
         return Path(env)
-    from platformdirs import user_cache_dir
+    from aicareer.core.user_dirs import user_dir
 
-    return Path(user_cache_dir("aicareer", appauthor=False))
+    return user_dir("cache")
 
 
 def read_cache(key: str) -> Catalogue | None:

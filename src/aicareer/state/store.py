@@ -45,9 +45,9 @@ def home() -> Path:
     env = os.environ.get(HOME_ENV)
     if env:
         return Path(env)
-    from platformdirs import user_config_dir
+    from aicareer.core.user_dirs import user_dir
 
-    return Path(user_config_dir("aicareer", appauthor=False))
+    return user_dir("config")
 
 
 def lock_path(path: Path) -> Path:
