@@ -107,7 +107,7 @@ _CUES_NEAR = frozenset(
     "jobs job pipelines pipeline dags dag clusters cluster services microservices code codebase sdk sdks api apis "
     "scripts scripting queries programming language libraries library framework frameworks models tables streaming "
     "workflows developer developers engineer engineers backend backends stack server servers deployment deployments "
-    "applications apps llm llms prompt prompts retrieval inference embeddings".split())
+    "applications apps llm llms prompt prompts retrieval inference embeddings firmware drivers".split())
 #: words right before an ambiguous term that make it technical ("written in Go", "experience with Airflow")
 _CUES_NEAR = _CUES_NEAR | {"warehouse", "warehouses", "database", "databases", "orchestrator", "orchestration"}
 _CUES_BEFORE = frozenset("in with using via".split())
@@ -164,6 +164,36 @@ def _distinctive(form: tuple[str, ...]) -> bool:
     camel = any(a.islower() and b.isupper() for a, b in zip(tok, tok[1:], strict=False))
     letters = sum(c.isalpha() for c in tok)
     return camel or "." in tok or (letters >= 3 and any(c.isdigit() for c in tok))
+
+
+_BRITISH = re.compile(r"(?<=[a-z])iz(?=(?:ation|ations|e|es|ed|ing|er|ers)$)|(?<=[a-z])yz(?=(?:e|ed|es|ing)$)"
+                      r"|(?<=[a-z][^aeiou][eo])l(?=(?:ing|ed)$)|(?<=behavi)o(?=(?:r|rs|ral)$)")
+_BRITISH_FOR = {"iz": "is", "yz": "ys", "l": "ll", "o": "ou"}
+_NOT_SINGULAR = ("ss", "us", "is", "ics", "as", "ys", "os")
+
+
+def _british(word: str) -> str:
+    """'tokenization' -> 'tokenisation', 'modeling' -> 'modelling', 'analyze' -> 'analyse',
+    'behavior' -> 'behaviour'; other words unchanged."""
+    return _BRITISH.sub(lambda m: _BRITISH_FOR[m.group(0)], word)
+
+
+def _variants(key: tuple[str, ...], *, singular: bool = True) -> list[tuple[str, ...]]:
+    """Other spellings of a name's words that mean the same: its plural ("LLMs", "Helm charts") or
+    singular ("RAG pipeline"; not for one ambiguous word: "agents" is AI, "agent" mostly a person),
+    and its British spelling ("tokenisation", "data modelling")."""
+    if not key:
+        return []
+    *head, last = key
+    out = []
+    if not last.endswith("s"):
+        out.append((*head, last + "s"))
+    elif singular and len(last) >= 5 and not last.endswith(_NOT_SINGULAR):
+        out.append((*head, last[:-1]))
+    british = tuple(_british(w) for w in key)
+    if british != key:
+        out += [british, *([(*british[:-1], british[-1] + "s")] if not british[-1].endswith("s") else [])]
+    return out
 
 
 _NAME_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
@@ -230,9 +260,9 @@ class Recogniser:
             )
         for key, tid in parts:
             names.setdefault(key, tid)
-        for key, tid in list(names.items()):  # plurals: "LLMs", "Helm charts", "A/B tests"
-            if key and not key[-1].endswith("s"):
-                names.setdefault((*key[:-1], key[-1] + "s"), tid)
+        for key, tid in list(names.items()):  # plurals, singulars, British spellings
+            for variant in _variants(key, singular=len(key) > 1 or not specs[tid].ambiguous):
+                names.setdefault(variant, tid)
         names.pop((), None)
         return cls(names, specs)
 
@@ -340,9 +370,11 @@ def _as_written(hit: Hit, specs: dict[str, _Spec]) -> bool:
 
 
 def _in_forms(form: tuple[str, ...], forms: frozenset[tuple[str, ...]]) -> bool:
-    if form in forms:
-        return True
-    return bool(form) and form[-1].endswith("s") and (*form[:-1], form[-1][:-1]) in forms
+    if form in forms or not form:
+        return bool(form)
+    if form[-1].endswith("s"):  # "RAG pipelines" for "RAG pipeline"
+        return (*form[:-1], form[-1][:-1]) in forms
+    return (*form[:-1], form[-1] + "s") in forms  # and the other way round
 
 
 #: a word right before a term that says the posting does NOT use it

@@ -26,8 +26,10 @@ from aicareer.core.suggest import closest
 NOT_THE_TERM: dict[str, tuple[str, ...]] = {
     "rag": ("RAG status", "RAG rating", "RAG report", "green (RAG)"),
     "ai-agents": ("support agents", "customer agents", "sales agents", "human agents", "service agents",
-                  "travel agents", "estate agents", "insurance agents", "call center agents", "care agents"),
+                  "travel agents", "estate agents", "insurance agents", "call center agents", "care agents",
+                  "independent agents", "support agent", "customer agent", "human agent", "insurance agent"),
     "iceberg": ("tip of the iceberg",),
+    "claude": ("Claude Shannon", "Claude Monet", "Claude Debussy"),
     "hive": ("hive of",),
     "spark": ("spark joy", "a spark of", "spark interest", "spark curiosity"),
     "excel": ("excel at", "excel in"),
