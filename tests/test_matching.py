@@ -211,3 +211,29 @@ def test_the_evaluation_script_runs_on_each_labelled_set(labels):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "postings: recall required" in out.stdout and "traps:" in out.stdout
+
+
+def test_the_text_reader_is_cached_and_a_damaged_entry_is_rebuilt(monkeypatch, tmp_path):
+    from aicareer.catalogue.loader import load_catalogue
+
+    monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path / "cache"))
+    text = "Python, PyTorch, tokenisation and RAG pipelines on Kubernetes"
+    first = load_catalogue(use_cache=False).vocabulary.recogniser.find(text)
+    [entry] = (tmp_path / "cache").glob("recogniser-*.marshal")
+    assert load_catalogue(use_cache=False).vocabulary.recogniser.find(text) == first
+    entry.write_bytes(b"\x00damaged")
+    assert load_catalogue(use_cache=False).vocabulary.recogniser.find(text) == first
+    assert entry.read_bytes() != b"\x00damaged"  # written again
+
+
+def test_a_changed_vocabulary_gets_its_own_text_reader(monkeypatch, tmp_path):
+    from aicareer.catalogue.loader import load_catalogue
+
+    monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path / "cache"))
+    assert "zig" not in load_catalogue(use_cache=False).vocabulary.recogniser.find("Services in Zig")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "vocabulary.yaml").write_text(
+        "terms:\n  - {id: zig, name: Zig, aliases: [ziglang], category: language, sources: [onet-30.3]}\n")
+    cat = load_catalogue(tmp_path / "data", use_cache=False)
+    assert cat.vocabulary.recogniser.find("Services in Zig") == ["zig"]
+    assert len(list((tmp_path / "cache").glob("recogniser-*.marshal"))) == 2

@@ -45,14 +45,27 @@ def read_cache(key: str) -> Catalogue | None:
         return None  # no entry, or a damaged one: rebuild from the YAML
 
 
-def write_cache(key: str, cat: Catalogue, keep: int = 8) -> None:
-    """Best effort: a cache that cannot be written only costs speed."""
+def write_cache(key: str, cat: Catalogue) -> None:
+    write_blob(f"catalogue-{key}.msgpack", msgspec.msgpack.encode(cat))
+
+
+def read_blob(name: str) -> bytes | None:
+    try:
+        return (cache_dir() / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write_blob(name: str, raw: bytes, keep: int = 8) -> None:
+    """Best effort: a cache that cannot be written only costs speed. Keeps the `keep` newest entries
+    of the same kind (the part of the name before the key)."""
     from aicareer.core.atomic import atomic_write_bytes
 
     folder = cache_dir()
+    kind, _, rest = name.partition("-")
     try:
-        atomic_write_bytes(folder / f"catalogue-{key}.msgpack", msgspec.msgpack.encode(cat))
-        entries = sorted(folder.glob("catalogue-*.msgpack"), key=lambda p: p.stat().st_mtime, reverse=True)
+        atomic_write_bytes(folder / name, raw)
+        entries = sorted(folder.glob(f"{kind}-*{Path(rest).suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[keep:]:
             old.unlink()
     except Exception:  # noqa: BLE001 - never fail a command for its cache

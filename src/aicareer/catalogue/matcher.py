@@ -11,6 +11,7 @@ the text by the regex engine, then one dictionary lookup per distinct spelling.
 
 from __future__ import annotations
 
+import marshal
 import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
@@ -231,6 +232,16 @@ class Recogniser:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         self.firsts = frozenset(self.longest)
 
+    def dumps(self) -> bytes:
+        """The recogniser as marshal bytes, for the cache (loads() is ~10x quicker than build())."""
+        return marshal.dumps((self.names, {k: tuple(v) for k, v in self.specs.items()}))
+
+    @classmethod
+    def loads(cls, raw: bytes) -> Recogniser:
+        """Raises ValueError, EOFError or TypeError on bytes that are not a dumped recogniser."""
+        names, specs = marshal.loads(raw)
+        return cls(names, {k: _Spec(*v) for k, v in specs.items()})
+
     @classmethod
     def build(cls, terms: Iterable[Any], not_in: dict[str, tuple[str, ...]] | None = None) -> Recogniser:
         """`terms`: objects with id, name and aliases, and optionally ambiguous and case_sensitive
@@ -380,8 +391,8 @@ def _in_forms(form: tuple[str, ...], forms: frozenset[tuple[str, ...]]) -> bool:
 #: a word right before a term that says the posting does NOT use it
 _NEGATED = re.compile(r"(?<![A-Za-z])(?:no|not|without)\s+$", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|without)\s", re.I)
-#: compounds that still name the term: "transformer-based models", "Spark-powered pipelines"
-_COMPOUND_OK = re.compile(r"-(?:based|powered)\b", re.I)
+#: compounds that still name the term: "transformer-based models", "Spark-powered", "Kubernetes-native"
+_COMPOUND_OK = re.compile(r"-(?:based|powered|backed|native|driven|enabled|compatible|specific)\b", re.I)
 
 
 def _glued(line: str, a: int, b: int) -> bool:

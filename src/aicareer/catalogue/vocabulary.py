@@ -9,8 +9,10 @@ the names neither knows kept as written.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -90,24 +92,50 @@ class Vocabulary:
         self.file = file
         self.learning = skills
         self.terms: dict[str, Term] = {t.id: t for t in file.terms}
-        self._names: dict[str, str] = {}
-        for t in file.terms:
-            for name in (t.id, t.name, *t.aliases):
-                self._names.setdefault(norm(name), t.id)
-        self._skill_names: dict[str, str] = {}
-        for s in skills.values():
-            for name in (s.id, s.name, *s.aliases):
-                self._skill_names.setdefault(norm(name), s.id)
         linked = {t.skill for t in file.terms if t.skill}
         #: learning skills no term links to (soft or broad ones, e.g. stakeholder management)
         self.unlinked = frozenset(s for s in skills if s not in linked)
 
     @cached_property
-    def recogniser(self) -> Recogniser:
-        """Every spelling, for reading text (built on first use: ~20 ms that reading names never needs)."""
-        from aicareer.catalogue.matcher import Recogniser
+    def _names(self) -> dict[str, str]:
+        """Every term's id, name and alias, normalised -> term id (built on first use: reading a
+        posting or a resume never needs it)."""
+        out: dict[str, str] = {}
+        for t in self.file.terms:
+            for name in (t.id, t.name, *t.aliases):
+                out.setdefault(norm(name), t.id)
+        return out
 
-        return Recogniser.build(self.file.terms, NOT_THE_TERM)
+    @cached_property
+    def _skill_names(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for s in self.learning.values():
+            for name in (s.id, s.name, *s.aliases):
+                out.setdefault(norm(name), s.id)
+        return out
+
+    @cached_property
+    def recogniser(self) -> Recogniser:
+        """Every spelling, for reading text. Building it takes ~40 ms, so it is cached (marshal, in the
+        catalogue's cache folder) under a key over the vocabulary, the rules and the matcher's code."""
+        from aicareer.catalogue import cache, matcher
+
+        key = cache.fingerprint({
+            Path("vocabulary"): msgspec.msgpack.encode(self.file),
+            Path("not-the-term"): repr(sorted(NOT_THE_TERM.items())).encode(),
+            Path("matcher.py"): Path(matcher.__file__).read_bytes(),
+            Path("python"): sys.version.encode(),  # marshal's format is the interpreter's
+        })
+        name = f"recogniser-{key}.marshal"
+        raw = cache.read_blob(name)
+        if raw is not None:
+            try:
+                return matcher.Recogniser.loads(raw)
+            except (ValueError, EOFError, TypeError):
+                pass  # a damaged entry: build it again
+        built = matcher.Recogniser.build(self.file.terms, NOT_THE_TERM)
+        cache.write_blob(name, built.dumps())
+        return built
 
     def term(self, name: str, *, deep: bool = True) -> Term | None:
         """The term a name spells, in any case ('k8s', 'py torch', 'Scikit learn'), or None; `deep` also
