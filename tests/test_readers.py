@@ -257,7 +257,7 @@ def test_bullet_glyphs_and_ligatures_normalised():
 
 
 def test_pdf_bullets_without_unicode_mapping_become_dashes():
-    """reportlab's bullet glyph comes back from pypdf as U+007F; it must read as a list item, not vanish."""
+    """A bullet glyph with no Unicode mapping (U+007F from some readers) must read as a list item, not vanish."""
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
@@ -329,6 +329,6 @@ def test_standard_input(monkeypatch):
 
 
 def test_importing_readers_loads_no_pdf_or_docx_library():
-    code = "import sys, aicareer.readers as r; r.read_bytes(b'Python', 'x'); print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdf', 'docx', 'lxml')))"
+    code = "import sys, aicareer.readers as r; r.read_bytes(b'Python', 'x'); print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdf', 'pypdfium2', 'pypdfium2_raw', 'docx', 'lxml')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}, check=True)
     assert out.stdout.strip() == "[]"

@@ -83,7 +83,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Bullet glyphs at the start of a line (PDF and Word lists), written back as "- ". U+F0B7 and friends are
-# Word's Symbol-font bullets; U+007F is what pypdf gives for a bullet glyph with no Unicode mapping.
+# Word's Symbol-font bullets; U+007F is what some PDF readers give for a bullet glyph with no Unicode mapping.
 _BULLET = re.compile(
     r"^[ \t]*[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714\u25ba\u25b8\uf0b7\uf0a7\uf0d8\x7f][ \t]*",
     re.M,
