@@ -10,6 +10,8 @@ import sys
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aicareer.readers import Document, UnreadableFile, read_bytes, read_document
 
@@ -332,3 +334,28 @@ def test_importing_readers_loads_no_pdf_or_docx_library():
     code = "import sys, aicareer.readers as r; r.read_bytes(b'Python', 'x'); print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdf', 'pypdfium2', 'pypdfium2_raw', 'docx', 'lxml')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _normalise_step_by_step(text: str) -> str:
+    """The plain definition of normalise(), every step on the whole text: the oracle for its fast paths."""
+    import re
+
+    from aicareer.readers import plain
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.translate(plain._LIGATURES).translate(plain._INVISIBLE)
+    text = plain._SPACES.sub(" ", text)
+    text = plain._BULLET.sub("- ", text)
+    text = plain._CONTROLS.sub("", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).rstrip(" \t")
+    return text.strip("\n") + "\n" if text.strip() else ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\f\x00\x07\x7f\x1b-•\u00a0\ufb01\u200b\ufeffé\u3000\u25cf\uf0b7")),
+               max_size=40))
+def test_normalise_fast_paths_match_the_plain_definition(text):
+    from aicareer.readers.plain import normalise
+
+    assert normalise(text) == _normalise_step_by_step(text)
