@@ -42,7 +42,9 @@ def test_a_data_dir_can_add_a_term(tmp_path):
                                   "We handle the rest of the stack", "We are in growth mode",
                                   "Follow CDC guidance when you travel", "A superset of the skills above",
                                   "Long hours sap the energy of any team", "We have a bias for action",
-                                  "Regression suites run before every release"])
+                                  "Regression suites run before every release",
+                                  "Watch for physics that fools models: scale, rust and wear on rolls",
+                                  "airflow through the baghouse fans changing with the season"])
 def test_ordinary_words_are_not_skills(find, text):
     assert find(text) == []
 
@@ -56,6 +58,11 @@ def test_ordinary_words_are_not_skills(find, text):
     ("Fine-tuned Llama 3 with LoRA", ["fine-tuning", "llama", "lora"]),
     ("Backend services in Go and Rust", ["go", "rust"]),
     ("K8s and Py Torch 2", ["kubernetes", "pytorch"]),
+    ("We sit at the confluence of agronomy and computer vision", ["computer-vision"]),
+    ("Experience with text data: tokenisation and data modelling", ["tokenization", "data-modeling"]),
+    ("Train and evaluate safety classifiers and guardrail models", ["guardrails"]),
+    ("Generative models for molecules (diffusion models, graph generators)", ["diffusion-models"]),
+    ("Built a RAG pipeline: chunking, embeddings and reranking", ["rag", "chunking", "embeddings", "reranking"]),
 ])
 def test_skills_are_found(find, text, expected):
     got = find(text)
@@ -237,3 +244,9 @@ def test_a_changed_vocabulary_gets_its_own_text_reader(monkeypatch, tmp_path):
     cat = load_catalogue(tmp_path / "data", use_cache=False)
     assert cat.vocabulary.recogniser.find("Services in Zig") == ["zig"]
     assert len(list((tmp_path / "cache").glob("recogniser-*.marshal"))) == 2
+
+
+def test_a_proper_noun_in_lower_case_needs_a_technical_word_beside_it(find):
+    assert find("We sit at the confluence of agronomy and computer vision") == ["computer-vision"]
+    assert find("Docs live in Confluence and Jira") == ["confluence", "jira"]
+    assert find("Schedule the jobs with airflow dags") == ["airflow"]

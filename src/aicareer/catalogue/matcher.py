@@ -155,6 +155,15 @@ def _written_forms(name: str) -> list[tuple[str, ...]]:
     return [f for f in forms if f]
 
 
+def _sentence_case(form: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A phrase written in sentence case ("Diffusion models", "fine-tuning LLMs" is not one) is as
+    written in lower case and capitalised too."""
+    if len(form) < 2 or not all(tok.islower() for tok in form[1:]):
+        return []
+    first = form[0]
+    return [(first[:1].lower() + first[1:], *form[1:]), (first[:1].upper() + first[1:], *form[1:])]
+
+
 def _distinctive(form: tuple[str, ...]) -> bool:
     """A spelling that is not ordinary English: several words with a capital or digit ("Apache Spark",
     "Llama 3"), or one CamelCase word, one with a dot, or a word of three letters or more with a digit
@@ -261,13 +270,16 @@ class Recogniser:
             if not getattr(term, "case_sensitive", False):
                 names.setdefault(_words(term.id), term.id)
             ambiguous = getattr(term, "ambiguous", False)
+            # a phrase id ("product-analytics") is a lower-case spelling too; a one-word id ("rust") is not
+            phrase_id = "-" in term.id and not getattr(term, "case_sensitive", False)
+            written = [*forms, *_written_forms(term.id.replace("-", " "))] if phrase_id else forms
             specs[term.id] = _Spec(
                 ambiguous,
                 frozenset(forms) if getattr(term, "case_sensitive", False) else frozenset(),
                 frozenset(f for f in forms if _distinctive(f)) if ambiguous else frozenset(),
                 tuple(p.lower() for p in (not_in or {}).get(term.id, ())),
                 getattr(term, "category", ""),
-                frozenset(forms) if ambiguous else frozenset(),
+                frozenset(written + [f for form in written for f in _sentence_case(form)]) if ambiguous else frozenset(),
             )
         for key, tid in parts:
             names.setdefault(key, tid)
@@ -358,7 +370,10 @@ class Recogniser:
         for _ in range(2):  # an ambiguous term vouched for may vouch for its neighbour ("Go and Rust")
             still = []
             for hit in pending:
-                if _cued(line, hit) or any(_near(o, hit) for o in sure):
+                # written in another case than its name ("rust", "airflow", "confluence"): only a
+                # technical word right beside it counts, not a known term somewhere in the line
+                written = _as_written(hit, specs, sentence_case=True)
+                if _cued(line, hit, reach=4 if written else 1) or (written and any(_near(o, hit) for o in sure)):
                     sure.append(hit)
                 else:
                     still.append(hit)
@@ -375,9 +390,14 @@ class Recogniser:
 _PAIR = re.compile(r"\s*\)?\s*(?:,|/|or|and|,\s*or|,\s*and)\s*\(?\s*", re.I)  # "(RAG), fine-tuning" too
 
 
-def _as_written(hit: Hit, specs: dict[str, _Spec]) -> bool:
-    """Capitalised as the name is written ("Rust", "Go", "Kafka"; not "rust")."""
-    return _in_forms(tuple(_CASED_TOKEN.findall(hit.text)), specs[hit.term].written)
+def _as_written(hit: Hit, specs: dict[str, _Spec], *, sentence_case: bool = False) -> bool:
+    """Capitalised as the name is written ("Rust", "Go", "Kafka"; not "rust"); with `sentence_case`
+    also a lower-case spelling capitalised at the start of a sentence ("Fine-tuned")."""
+    form = tuple(_CASED_TOKEN.findall(hit.text))
+    written = specs[hit.term].written
+    if _in_forms(form, written):
+        return True
+    return sentence_case and bool(form) and _in_forms((form[0][:1].lower() + form[0][1:], *form[1:]), written)
 
 
 def _in_forms(form: tuple[str, ...], forms: frozenset[tuple[str, ...]]) -> bool:
@@ -425,7 +445,8 @@ def _near(one: Hit, other: Hit) -> bool:
     return max(0, other.start - one.end, one.start - other.end) <= WINDOW
 
 
-def _cued(line: str, hit: Hit) -> bool:
-    before = [w.lower() for w in _WORD.findall(line[max(0, hit.start - 50):hit.start])][-4:]
-    after = [w.lower() for w in _WORD.findall(line[hit.end:hit.end + 40])][:2]
+def _cued(line: str, hit: Hit, reach: int = 4) -> bool:
+    """A technical word among the `reach` words before the term or the (up to two) after it."""
+    before = [w.lower() for w in _WORD.findall(line[max(0, hit.start - 50):hit.start])][-reach:]
+    after = [w.lower() for w in _WORD.findall(line[hit.end:hit.end + 40])][:min(2, reach)]
     return bool(before and before[-1] in _CUES_BEFORE) or any(w in _CUES_NEAR for w in (*before, *after))
