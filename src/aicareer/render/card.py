@@ -101,6 +101,18 @@ class Paragraph:
             yield line
 
 
+def _merged(line: list[Run]) -> list[Run]:
+    """Neighbouring runs of one style as one (a line's words and spaces are separate runs; each
+    segment costs rich a pass through its render pipeline)."""
+    out: list[Run] = []
+    for text, style in line:
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        else:
+            out.append((text, style))
+    return out
+
+
 class Card:
     def __init__(self, title: str, paragraphs: Sequence[Paragraph], border: str = "") -> None:
         self.title, self.paragraphs, self.border = title, list(paragraphs), border
@@ -124,7 +136,7 @@ class Card:
             for line in paragraph.lines(inner):
                 used = sum(_cells(t) for t, _ in line)
                 yield Segment("│ ", edge)
-                for text, style in line:
+                for text, style in _merged(line):
                     if style not in styles:
                         styles[style] = console.get_style(style)
                     yield Segment(text, styles[style])
