@@ -208,12 +208,17 @@ def test_a_bad_vocabulary_overlay_is_reported_with_file_and_line(run, tmp_path):
         assert needle in r.output, needle
 
 
-@pytest.mark.parametrize("labels", ["labels.yaml", "holdout/labels.yaml"])
-def test_the_evaluation_script_runs_on_each_labelled_set(labels):
-    """The figures are benchmark output, not asserted here; this only keeps the script working."""
+@pytest.mark.parametrize("labels", ["labels.yaml", "holdout/labels.yaml", "holdout2/labels.yaml",
+                                    "holdout3/labels.yaml"])
+def test_each_labelled_set_checks_and_scores(labels):
+    """Labels name real ids and phrases (check_labels.py exits 0); the scorer runs. The figures are
+    benchmark output, not asserted here."""
     import subprocess
     import sys
 
+    check = subprocess.run([sys.executable, str(EVAL / "check_labels.py"), "--labels", str(EVAL / labels)],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stderr
     out = subprocess.run([sys.executable, str(EVAL / "score.py"), "--labels", str(EVAL / labels)],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr

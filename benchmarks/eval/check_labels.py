@@ -1,6 +1,7 @@
 """Check labels.yaml and traps.txt against data/vocabulary.yaml and the documents; print the set's counts.
 
-    python benchmarks/eval/check_labels.py      # exit 1 on any problem
+    python benchmarks/eval/check_labels.py                                   # exit 1 on any problem
+    python benchmarks/eval/check_labels.py --labels benchmarks/eval/holdout3/labels.yaml
 
 Checks: every id is a vocabulary id; every labelled file exists (PDF/DOCX: run make_files.py first);
 no id is listed twice in one document; each any_of group has two or more ids; every trap phrase occurs
@@ -9,6 +10,7 @@ in its document (as the readers give it); traps.txt expectations name vocabulary
 
 from __future__ import annotations
 
+import argparse
 import html
 import sys
 from pathlib import Path
@@ -46,9 +48,14 @@ def parse_traps(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--labels", type=Path, default=HERE / "labels.yaml",
+                        help="a labels file (files in it are relative to its folder); default: the tuning set")
+    args = parser.parse_args()
+    here = args.labels.resolve().parent
     vocabulary = yaml.safe_load((ROOT / "data" / "vocabulary.yaml").read_text(encoding="utf-8"))
     ids = {t["id"] for t in vocabulary["terms"]}
-    labels = yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))
+    labels = yaml.safe_load(args.labels.read_text(encoding="utf-8"))
     problems: list[str] = []
     counts = {"posting": 0, "resume": 0, "required": 0, "nice": 0, "any_of": 0, "skills": 0, "traps": 0}
     for doc in labels["documents"]:
@@ -69,10 +76,10 @@ def main() -> int:
                 seen.append(tid)
         for tid in {t for t in seen if seen.count(t) > 1}:
             problems.append(f"{name}: {tid!r} is labelled more than once")
-        paths = [HERE / name] + [HERE / p for p in doc.get("also") or []]
+        paths = [here / name] + [here / p for p in doc.get("also") or []]
         for path in paths:
             if not path.exists():
-                problems.append(f"{path.relative_to(HERE)} does not exist (PDF/DOCX: run make_files.py)")
+                problems.append(f"{path.relative_to(here)} does not exist (PDF/DOCX: run make_files.py)")
         if not paths[0].exists():
             continue
         text = " ".join(read_document(paths[0]).text.split())
@@ -85,7 +92,7 @@ def main() -> int:
                 haystack += " " + " ".join(html.unescape(paths[0].read_text(encoding="utf-8")).split())
             if " ".join(trap["phrase"].split()) not in haystack:
                 problems.append(f"{name}: trap phrase not in the text: {trap['phrase']!r}")
-    cases = parse_traps(HERE / "traps.txt")
+    cases = parse_traps(here / "traps.txt") if (here / "traps.txt").exists() else []
     for phrase, expected in cases:
         for tid in expected:
             if tid not in ids:
