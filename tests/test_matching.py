@@ -44,7 +44,9 @@ def test_a_data_dir_can_add_a_term(tmp_path):
                                   "Long hours sap the energy of any team", "We have a bias for action",
                                   "Regression suites run before every release",
                                   "Watch for physics that fools models: scale, rust and wear on rolls",
-                                  "airflow through the baghouse fans changing with the season"])
+                                  "airflow through the baghouse fans changing with the season",
+                                  "Full-time · Series B · Remote", "Knowledge of ICH E6 GCP",
+                                  "Fill in the Excel-style timesheet by Friday"])
 def test_ordinary_words_are_not_skills(find, text):
     assert find(text) == []
 
@@ -63,6 +65,8 @@ def test_ordinary_words_are_not_skills(find, text):
     ("Train and evaluate safety classifiers and guardrail models", ["guardrails"]),
     ("Generative models for molecules (diffusion models, graph generators)", ["diffusion-models"]),
     ("Built a RAG pipeline: chunking, embeddings and reranking", ["rag", "chunking", "embeddings", "reranking"]),
+    ("Advanced Excel, including Power Query and pivot tables", ["excel"]),
+    ("Run commonality and root cause analyses when a yield excursion hits", ["root-cause-analysis"]),
 ])
 def test_skills_are_found(find, text, expected):
     got = find(text)
@@ -209,7 +213,7 @@ def test_a_bad_vocabulary_overlay_is_reported_with_file_and_line(run, tmp_path):
 
 
 @pytest.mark.parametrize("labels", ["labels.yaml", "holdout/labels.yaml", "holdout2/labels.yaml",
-                                    "holdout3/labels.yaml"])
+                                    "holdout3/labels.yaml", "holdout4/labels.yaml"])
 def test_each_labelled_set_checks_and_scores(labels):
     """Labels name real ids and phrases (check_labels.py exits 0); the scorer runs. The figures are
     benchmark output, not asserted here."""

@@ -108,7 +108,8 @@ _CUES_NEAR = frozenset(
     "jobs job pipelines pipeline dags dag clusters cluster services microservices code codebase sdk sdks api apis "
     "scripts scripting queries programming language libraries library framework frameworks models tables streaming "
     "workflows developer developers engineer engineers backend backends stack server servers deployment deployments "
-    "applications apps llm llms prompt prompts retrieval inference embeddings firmware drivers".split())
+    "applications apps llm llms prompt prompts retrieval inference embeddings firmware drivers dashboards "
+    "dashboard".split())
 #: words right before an ambiguous term that make it technical ("written in Go", "experience with Airflow")
 _CUES_NEAR = _CUES_NEAR | {"warehouse", "warehouses", "database", "databases", "orchestrator", "orchestration"}
 _CUES_BEFORE = frozenset("in with using via".split())
@@ -196,7 +197,9 @@ def _variants(key: tuple[str, ...], *, singular: bool = True) -> list[tuple[str,
         return []
     *head, last = key
     out = []
-    if not last.endswith("s"):
+    if last.endswith("sis"):  # "analysis" -> "analyses"
+        out.append((*head, last[:-2] + "es"))
+    elif not last.endswith("s"):
         out.append((*head, last + "s"))
     elif singular and len(last) >= 5 and not last.endswith(_NOT_SINGULAR):
         out.append((*head, last[:-1]))
@@ -207,7 +210,7 @@ def _variants(key: tuple[str, ...], *, singular: bool = True) -> list[tuple[str,
 
 
 _NAME_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
-_BREAK = re.compile(r"[\n(),;:!?\"\[\]{}|]|\. ")  # punctuation a multi-word spelling does not run across
+_BREAK = re.compile(r"[\n(),;:!?\"\[\]{}|·•—]|\. ")  # punctuation a multi-word spelling does not run across
 
 
 def _words(text: str) -> tuple[str, ...]:

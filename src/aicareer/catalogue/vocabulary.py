@@ -34,6 +34,8 @@ NOT_THE_TERM: dict[str, tuple[str, ...]] = {
                   "learned agents", "agents with deep reinforcement", "agents with reinforcement"),
     "iceberg": ("tip of the iceberg",),
     "claude": ("Claude Shannon", "Claude Monet", "Claude Debussy"),
+    "gcp": ("ICH E6 GCP", "ICH GCP", "ICH-GCP", "GCP guidelines", "GCP principles"),
+    "data-warehouse": ("the lakehouse at",),
     "hive": ("hive of",),
     "spark": ("spark joy", "a spark of", "spark interest", "spark curiosity"),
     "excel": ("excel at", "excel in"),
