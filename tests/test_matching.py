@@ -45,7 +45,7 @@ def test_a_data_dir_can_add_a_term(tmp_path):
                                   "Regression suites run before every release",
                                   "Watch for physics that fools models: scale, rust and wear on rolls",
                                   "airflow through the baghouse fans changing with the season",
-                                  "Full-time · Series B · Remote", "Knowledge of ICH E6 GCP",
+                                  "Full-time · Series B · Remote",
                                   "Fill in the Excel-style timesheet by Friday"])
 def test_ordinary_words_are_not_skills(find, text):
     assert find(text) == []
@@ -66,6 +66,7 @@ def test_ordinary_words_are_not_skills(find, text):
     ("Generative models for molecules (diffusion models, graph generators)", ["diffusion-models"]),
     ("Built a RAG pipeline: chunking, embeddings and reranking", ["rag", "chunking", "embeddings", "reranking"]),
     ("Advanced Excel, including Power Query and pivot tables", ["excel"]),
+    ("Knowledge of ICH E6 GCP", ["medical-device-regulation"]),
     ("Run commonality and root cause analyses when a yield excursion hits", ["root-cause-analysis"]),
 ])
 def test_skills_are_found(find, text, expected):
@@ -259,3 +260,8 @@ def test_a_proper_noun_in_lower_case_needs_a_technical_word_beside_it(find):
     assert find("We sit at the confluence of agronomy and computer vision") == ["computer-vision"]
     assert find("Docs live in Confluence and Jira") == ["confluence", "jira"]
     assert find("Schedule the jobs with airflow dags") == ["airflow"]
+
+
+def test_a_clinical_gcp_is_not_google_cloud(find):
+    assert find("Knowledge of ICH E6 GCP") == ["medical-device-regulation"]
+    assert "gcp" in find("Deploy on GCP with Terraform")
