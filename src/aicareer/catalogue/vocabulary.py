@@ -122,7 +122,8 @@ class Vocabulary:
     def recogniser(self) -> Recogniser:
         """Every spelling, for reading text. Building it takes ~40 ms, so it is cached (marshal, in the
         catalogue's cache folder) under a key over the vocabulary, the rules and the matcher's code."""
-        from aicareer.catalogue import cache, matcher
+        from aicareer.catalogue import matcher
+        from aicareer.core import cache_files as cache
 
         key = cache.fingerprint({
             Path("vocabulary"): msgspec.msgpack.encode(self.file),
