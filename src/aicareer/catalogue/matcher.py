@@ -278,7 +278,9 @@ class Recogniser:
             written = [*forms, *_written_forms(term.id.replace("-", " "))] if phrase_id else forms
             specs[term.id] = _Spec(
                 ambiguous,
-                frozenset(forms) if getattr(term, "case_sensitive", False) else frozenset(),
+                # case-sensitive: as written, and a lower-case phrase capitalised ("Retrieval-augmented generation")
+                frozenset(forms + [f for form in forms for f in _sentence_case(form)])
+                if getattr(term, "case_sensitive", False) else frozenset(),
                 frozenset(f for f in forms if _distinctive(f)) if ambiguous else frozenset(),
                 tuple(p.lower() for p in (not_in or {}).get(term.id, ())),
                 getattr(term, "category", ""),
@@ -376,7 +378,8 @@ class Recogniser:
                 # written in another case than its name ("rust", "airflow", "confluence"): only a
                 # technical word right beside it counts, not a known term somewhere in the line
                 written = _as_written(hit, specs, sentence_case=True)
-                if _cued(line, hit, reach=4 if written else 1) or (written and any(_near(o, hit) for o in sure)):
+                if _cued(line, hit, reach=4 if written else 1, before=written) or (
+                        written and any(_near(o, hit) for o in sure)):
                     sure.append(hit)
                 else:
                     still.append(hit)
@@ -448,8 +451,11 @@ def _near(one: Hit, other: Hit) -> bool:
     return max(0, other.start - one.end, one.start - other.end) <= WINDOW
 
 
-def _cued(line: str, hit: Hit, reach: int = 4) -> bool:
-    """A technical word among the `reach` words before the term or the (up to two) after it."""
-    before = [w.lower() for w in _WORD.findall(line[max(0, hit.start - 50):hit.start])][-reach:]
+def _cued(line: str, hit: Hit, reach: int = 4, before: bool = True) -> bool:
+    """A technical word among the `reach` words before the term or the (up to two) after it; with
+    `before`, also "with", "in", "using" right before it ("experience with Airflow", not "with parquet floors")."""
+    words_before = [w.lower() for w in _WORD.findall(line[max(0, hit.start - 50):hit.start])][-reach:]
     after = [w.lower() for w in _WORD.findall(line[hit.end:hit.end + 40])][:min(2, reach)]
-    return bool(before and before[-1] in _CUES_BEFORE) or any(w in _CUES_NEAR for w in (*before, *after))
+    inside = [w.lower() for w in _WORD.findall(hit.text)][1:]  # "airflow dags": the spelling's own cue
+    return bool(before and words_before and words_before[-1] in _CUES_BEFORE) or any(
+        w in _CUES_NEAR for w in (*words_before, *inside, *after))

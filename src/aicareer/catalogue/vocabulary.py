@@ -36,6 +36,8 @@ NOT_THE_TERM: dict[str, tuple[str, ...]] = {
     "claude": ("Claude Shannon", "Claude Monet", "Claude Debussy"),
     "gcp": ("ICH E6 GCP", "ICH GCP", "ICH-GCP", "GCP guidelines", "GCP principles"),
     "data-warehouse": ("the lakehouse at",),
+    "julia": ("Julia, our", "Julia from", "with Julia", "ask Julia", "Julia on our"),
+    "sap-erp": ("SAP SuccessFactors",),
     "hive": ("hive of",),
     "spark": ("spark joy", "a spark of", "spark interest", "spark curiosity"),
     "excel": ("excel at", "excel in"),
