@@ -245,6 +245,12 @@ def test_the_text_reader_is_cached_and_a_damaged_entry_is_rebuilt(monkeypatch, t
     entry.write_bytes(b"\x00damaged")
     assert load_catalogue(use_cache=False).vocabulary.recogniser.find(text) == first
     assert entry.read_bytes() != b"\x00damaged"  # written again
+    # the index of term names, the same way
+    assert load_catalogue(use_cache=False).vocabulary.term("K8s").id == "kubernetes"
+    [names] = (tmp_path / "cache").glob("termnames-*.marshal")
+    names.write_bytes(b"\x00damaged")
+    assert load_catalogue(use_cache=False).vocabulary.term("py torch").id == "pytorch"
+    assert names.read_bytes() != b"\x00damaged"
 
 
 def test_a_changed_vocabulary_gets_its_own_text_reader(monkeypatch, tmp_path):
