@@ -132,9 +132,13 @@ class Card:
         yield Segment.line()
         heading = [Paragraph([(line, "bold")]) for line in more]
         styles: dict[str, Style | None] = {"": None}
+        plain = console.color_system is None  # not a terminal: styles and links are not drawn at all
         for paragraph in [*heading, *self.paragraphs]:
             for line in paragraph.lines(inner):
                 used = sum(_cells(t) for t, _ in line)
+                if plain:  # one segment per line: rich passes each segment through its whole pipeline
+                    yield Segment("│ " + "".join(t for t, _ in line) + " " * (inner - used) + " │\n")
+                    continue
                 yield Segment("│ ", edge)
                 for text, style in _merged(line):
                     if style not in styles:
