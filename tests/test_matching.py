@@ -276,3 +276,10 @@ def test_a_proper_noun_in_lower_case_needs_a_technical_word_beside_it(find):
 def test_a_clinical_gcp_is_not_google_cloud(find):
     assert find("Knowledge of ICH E6 GCP") == ["medical-device-regulation"]
     assert "gcp" in find("Deploy on GCP with Terraform")
+
+
+def test_a_heading_in_capitals_is_not_a_list_of_unknown_acronyms(cat):
+    text = ("DATA ANALYST II - SERVICE PLANNING\nRequirements:\n- Python and SQL\n- Experience with GTFS and APC data\n")
+    result = analyse(cat, text, ["Python"])
+    assert {"GTFS", "APC"} <= set(result.unknown_terms)
+    assert not {"DATA", "ANALYST", "SERVICE", "PLANNING"} & set(result.unknown_terms)

@@ -361,7 +361,7 @@ class Recogniser:
             form = tuple(_CASED_TOKEN.findall(text))
             if spec.forms and not _in_forms(form, spec.forms):
                 continue
-            if ((spec.ambiguous or b - a <= 3) and _glued(line, a, b)) or _in_address(line, a, b):
+            if ((spec.ambiguous or spec.forms or b - a <= 3) and _glued(line, a, b)) or _in_address(line, a, b):
                 continue
             if spec.not_in and _inside_phrase(line.lower(), a, b, spec.not_in):
                 continue

@@ -181,11 +181,18 @@ def alternatives(line: str, hits: tuple[Hit, ...]) -> list[tuple[str, ...]]:
     return out
 
 
+def _shouted(line: str) -> bool:
+    """Three or more words and no lower-case letter: a heading written in capitals."""
+    return not any(c.islower() for c in line) and len(re.findall(r"[A-Z]{2,}", line)) >= 3
+
+
 def unknown_terms(voc: Vocabulary, lines: list[str], hits: dict[str, tuple[Hit, ...]], limit: int = 30) -> list[str]:
     """Tech-looking words (acronyms, CamelCase, names with digits or dots) that no term covers."""
     seen: dict[str, None] = {}
     for line in dict.fromkeys(lines):
         if "://" in line or "@" in line and " " not in line.strip():
+            continue
+        if _shouted(line):  # "DATA ANALYST II — SERVICE PLANNING": a heading in capitals, not acronyms
             continue
         spans = [(h.start, h.end) for h in hits.get(line, ())]
         for m in _TECHY.finditer(line):
