@@ -152,14 +152,14 @@ class Vocabulary:
     def _cache_key(self) -> str:
         """A key over the vocabulary, the rules and the code that builds its indexes (marshal's format
         is the interpreter's, so its version too)."""
-        from aicareer.catalogue import matcher, names
         from aicareer.core import cache_files as cache
 
+        here = Path(__file__).parent  # the code's source, read, not imported (term names need no matcher)
         return cache.fingerprint({
             Path("vocabulary"): msgspec.msgpack.encode(self.file),
             Path("not-the-term"): repr(sorted(NOT_THE_TERM.items())).encode(),
-            Path("matcher.py"): Path(matcher.__file__).read_bytes(),
-            Path("names.py"): Path(names.__file__).read_bytes(),
+            Path("matcher.py"): (here / "matcher.py").read_bytes(),
+            Path("names.py"): (here / "names.py").read_bytes(),
             Path("python"): sys.version.encode(),
         })
 
