@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 if TYPE_CHECKING:  # built on first use only: most commands read no free text
-    from aicareer.catalogue.vocabulary import SkillSet, Vocabulary
+    from aicareer.catalogue.skillset import SkillSet
+    from aicareer.catalogue.vocabulary import Vocabulary
 
 from aicareer.catalogue import names
 from aicareer.catalogue.models import (
@@ -143,7 +144,7 @@ class Catalogue(msgspec.Struct, frozen=True, dict=True, kw_only=True):
         """Skills as people write them (Vocabulary.read_skills); no names builds no vocabulary index."""
         given = [str(n) for n in names if str(n).strip()]
         if not given:
-            from aicareer.catalogue.vocabulary import SkillSet
+            from aicareer.catalogue.skillset import SkillSet
 
             return SkillSet()
         return self.vocabulary.read_skills(given)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the text reader is built on first use: reading names never 
 
 from aicareer.catalogue.models import Skill, Term, VocabularyFile
 from aicareer.catalogue.names import norm
+from aicareer.catalogue.skillset import SkillSet
 from aicareer.core.suggest import closest
 
 #: phrases in which an ambiguous word is never the term, even next to technical words
@@ -66,32 +67,6 @@ def short_name(name: str) -> str:
     parenthesis: 'Triton (GPU kernel language)' is not 'Triton'."""
     head, sep, _ = name.partition(" (")
     return head if sep and head.isupper() else name
-
-
-class SkillSet(msgspec.Struct, frozen=True):
-    """What a person knows: vocabulary term ids, learning skill ids, and names neither knows."""
-
-    terms: frozenset[str] = frozenset()
-    skills: frozenset[str] = frozenset()
-    unknown: tuple[str, ...] = ()  # as written
-    suggestions: dict[str, tuple[str, ...]] = {}  # unknown name -> close known names (may be empty)
-    listed: tuple[str, ...] = ()  # what was given, in order: a skill id, else a term id, else the name
-
-    def __or__(self, other: SkillSet) -> SkillSet:
-        return SkillSet(self.terms | other.terms, self.skills | other.skills,
-                        tuple(dict.fromkeys((*self.unknown, *other.unknown))),
-                        {**self.suggestions, **other.suggestions}, (*self.listed, *other.listed))
-
-    def knows_term(self, term: Term) -> bool:
-        return term.id in self.terms or term.id in self.skills
-
-    @property
-    def stored(self) -> tuple[str, ...]:
-        """What to save in a profile: learning skill ids, then term ids with no learning entry, then the
-        unknown names as written (so nothing the person typed is lost)."""
-        if self.listed:
-            return tuple(dict.fromkeys(self.listed))
-        return tuple(dict.fromkeys((*sorted(self.skills), *sorted(self.terms - self.skills), *self.unknown)))
 
 
 _T = TypeVar("_T")

@@ -34,7 +34,8 @@ from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.matcher import Hit
 from aicareer.catalogue.matcher import Matcher as Matcher  # re-exported (tests import it from here)
 from aicareer.catalogue.models import Role, Term
-from aicareer.catalogue.vocabulary import SkillSet, Vocabulary, short_name
+from aicareer.catalogue.skillset import SkillSet
+from aicareer.catalogue.vocabulary import Vocabulary, short_name
 from aicareer.domain.posting_sections import OTHER as OTHER  # re-exported
 from aicareer.domain.posting_sections import PREFERRED as PREFERRED  # re-exported
 from aicareer.domain.posting_sections import REQUIRED, SECTION_NAMES, sections

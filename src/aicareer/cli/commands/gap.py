@@ -26,7 +26,7 @@ def known_skills(cat: Any, skills: str | None, resume: Path | None) -> tuple[Any
     catalogue does not know are kept and reported, never an error.
     """
     from aicareer.catalogue.names import comma_list
-    from aicareer.catalogue.vocabulary import SkillSet
+    from aicareer.catalogue.skillset import SkillSet
     from aicareer.readers.inputs import read_input
     from aicareer.state import profile
 
