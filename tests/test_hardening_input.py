@@ -102,16 +102,15 @@ def test_a_very_long_custom_skill_name_is_a_validation_error(run, overlay, tmp_p
     assert "internal error" not in r.stderr and r.exit_code == 2, r.stderr
 
 
-def test_the_matcher_survives_a_very_long_name():
+def test_the_text_reader_survives_a_very_long_name():
     import msgspec
 
-    from aicareer.catalogue.matcher import Matcher
+    from aicareer.catalogue.matcher import Recogniser
     from aicareer.catalogue.models import Skill
 
     long = msgspec.convert({"id": "long", "name": "a" * 490 + " b" * 300, "category": "ml", "learn_hours": 1, "sources": []}, Skill)
     short = msgspec.convert({"id": "py", "name": "Python", "category": "ml", "learn_hours": 1, "sources": []}, Skill)
-    matcher = Matcher.build([long, short])
-    assert matcher.find("I know python") == ["py"]
+    assert Recogniser.build([long, short]).find("I know python") == ["py"]
 
 
 def test_a_huge_columns_value_works(run):

@@ -5,11 +5,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import msgspec
-
-from aicareer.catalogue.matcher import Matcher
 
 REQUIRED, PREFERRED, OTHER = 3.0, 2.0, 1.0
 SECTION_NAMES = {REQUIRED: "required", PREFERRED: "preferred", OTHER: "other"}
@@ -46,53 +43,6 @@ def heading_weight(line: str) -> float | None:
         return REQUIRED
     short_title = len(stripped.split()) <= 3 and stripped[0].isupper() and not _TAIL_PUNCT.search(stripped)
     return OTHER if looks_like_heading or short_title else None
-
-
-def weigh(matcher: Matcher, text: str) -> dict[str, float]:
-    """Each skill found in `text` with its highest section weight.
-
-    A line such as "Nice to have: MLflow, Triton" weighs its own skills; every
-    other line takes the weight of the section (heading) it is under. Each
-    distinct line is classified once, and each distinct section scanned once.
-    """
-    lowered = text.lower()
-    weights: dict[str, float] = {}
-
-    def bump(ids: Iterable[str], weight: float) -> None:
-        for sid in ids:
-            if weights.get(sid, 0.0) < weight:
-                weights[sid] = weight
-
-    sections: list[tuple[int, float]] = [(0, OTHER)]
-    labelled: list[tuple[int, int, float]] = []
-    kinds: dict[str, tuple[float | None, float | None]] = {}
-    pos = 0
-    for line in text.split("\n"):
-        kind = kinds.get(line)
-        if kind is None:
-            heading = heading_weight(line)
-            kind = kinds[line] = (heading, None if heading is not None else _inline_weight(line))
-        if kind[0] is not None:
-            sections.append((pos, kind[0]))
-        elif kind[1] is not None:
-            labelled.append((pos, pos + len(line), kind[1]))
-        pos += len(line) + 1
-
-    for a, b, weight in labelled:
-        bump(matcher.ids(lowered[a:b]), weight)
-    if labelled:  # blank those lines out of their sections
-        pieces, last = [], 0
-        for a, b, _ in labelled:
-            pieces += [lowered[last:a], " " * (b - a)]
-            last = b
-        lowered = "".join(pieces) + lowered[last:]
-
-    ends = [start for start, _ in sections[1:]] + [len(lowered)]
-    found: dict[str, list[str]] = {}  # a section repeated word for word is scanned once
-    for (start, weight), end in zip(sections, ends, strict=True):
-        chunk = lowered[start:end]
-        bump(found[chunk] if chunk in found else found.setdefault(chunk, matcher.ids(chunk)), weight)
-    return weights
 
 
 def _inline_weight(line: str) -> float | None:

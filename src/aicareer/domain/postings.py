@@ -32,7 +32,6 @@ import msgspec
 
 from aicareer.catalogue.index import Catalogue
 from aicareer.catalogue.matcher import Hit
-from aicareer.catalogue.matcher import Matcher as Matcher  # re-exported (tests import it from here)
 from aicareer.catalogue.models import Role, Term
 from aicareer.catalogue.skillset import SkillSet
 from aicareer.catalogue.vocabulary import Vocabulary, short_name
@@ -40,7 +39,6 @@ from aicareer.domain.posting_sections import OTHER as OTHER  # re-exported
 from aicareer.domain.posting_sections import PREFERRED as PREFERRED  # re-exported
 from aicareer.domain.posting_sections import REQUIRED, SECTION_NAMES, sections
 from aicareer.domain.posting_sections import heading_weight as heading_weight  # re-exported
-from aicareer.domain.posting_sections import weigh as weigh  # re-exported
 
 _OR_GAP = re.compile(r"^\s*(?:/|,?\s*\(?\s*or\s*|,?\s*and/or\s*)\s*$", re.I)
 _OR_SIMILAR = re.compile(r"^\s*,?\s*(?:or|and/or)\s+(?:similar|equivalent|other|another|comparable|a similar|"
