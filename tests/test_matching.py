@@ -283,3 +283,11 @@ def test_a_heading_in_capitals_is_not_a_list_of_unknown_acronyms(cat):
     result = analyse(cat, text, ["Python"])
     assert {"GTFS", "APC"} <= set(result.unknown_terms)
     assert not {"DATA", "ANALYST", "SERVICE", "PLANNING"} & set(result.unknown_terms)
+
+
+def test_what_a_resume_says_is_still_being_learned_is_no_skill(cat):
+    text = "Skills: Python, SQL\nCurrently learning: PyTorch and LLM evaluation\n- Now learning Rust\n"
+    found = cat.vocabulary.from_text(text).terms
+    assert {"python", "sql"} <= found
+    assert not {"pytorch", "llm-evals", "rust"} & found
+    assert "pytorch" in cat.vocabulary.from_text("Shipped models in PyTorch; learning rate schedules\n").terms

@@ -58,6 +58,11 @@ NOT_THE_TERM: dict[str, tuple[str, ...]] = {
 _WRAPPED = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])|^(?=.{60})(.*[A-Za-z,])\n(?=[A-Za-z])", re.M)
 
 
+#: a resume line about what the person is learning, not what they know
+_LEARNING_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:currently|now|still)[ \t]+(?:learning|studying)|"
+                            r"(?:learning|studying|in progress)[ \t]*:)[^\n]*", re.I | re.M)
+
+
 def _unwrap(text: str) -> str:
     return _WRAPPED.sub(lambda m: f"{m.group(1) or ''} ", text)
 
@@ -211,7 +216,9 @@ class Vocabulary:
 
     def from_text(self, text: str) -> SkillSet:
         """The skills a resume names: recognised terms and their learning skills, plus the learning
-        skills no term covers, found by their own names."""
+        skills no term covers, found by their own names. A line that says the person is still learning
+        something ("Currently learning: PyTorch") claims no skill."""
+        text = _LEARNING_LINE.sub("", text)
         found = self.recogniser.find(text)
         unwrapped = _unwrap(text)  # a PDF wraps "prompt\nengineering": read it whole too
         if unwrapped != text:
