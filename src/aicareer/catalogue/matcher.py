@@ -23,9 +23,8 @@ _CUES_NEAR = frozenset(
     "scripts scripting queries programming language libraries library framework frameworks models tables streaming "
     "workflows developer developers engineer engineers backend backends stack server servers deployment deployments "
     "applications apps llm llms prompt prompts retrieval inference embeddings firmware drivers dashboards "
-    "dashboard".split())
+    "dashboard warehouse warehouses database databases orchestrator orchestration".split())
 #: words right before an ambiguous term that make it technical ("written in Go", "experience with Airflow")
-_CUES_NEAR = _CUES_NEAR | {"warehouse", "warehouses", "database", "databases", "orchestrator", "orchestration"}
 _CUES_BEFORE = frozenset("in with using via".split())
 #: how far (characters) a known term may be from an ambiguous one and still vouch for it
 WINDOW = 60
@@ -169,7 +168,7 @@ class Recogniser:
         return cls(names, {k: _Spec(*v) for k, v in specs.items()})
 
     @classmethod
-    def build(cls, terms: Iterable[Any], not_in: dict[str, tuple[str, ...]] | None = None) -> Recogniser:
+    def build(cls, terms: Iterable[Any]) -> Recogniser:
         """`terms`: objects with id, name and aliases, and optionally ambiguous and case_sensitive
         (models.Term, or models.Skill for the learning catalogue's own names)."""
         names: dict[tuple[str, ...], str] = {}
@@ -197,7 +196,7 @@ class Recogniser:
                 if getattr(term, "case_sensitive", False) else frozenset(),
                 # three words or more are no accident of ordinary English ("retrieval-augmented generation")
                 frozenset(f for f in forms if _distinctive(f) or len(f) >= 3) if ambiguous else frozenset(),
-                tuple(p.lower() for p in (not_in or {}).get(term.id, ())),
+                tuple(p.lower() for p in getattr(term, "not_in", ())),
                 getattr(term, "category", ""),
                 frozenset(written + [f for form in written for f in _sentence_case(form)]) if ambiguous else frozenset(),
             )

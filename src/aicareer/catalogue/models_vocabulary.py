@@ -29,6 +29,7 @@ class Term(Model, frozen=True):
     ambiguous: bool = False  # also ordinary English: counts only in a technical context
     case_sensitive: bool = False  # only the capitalisation of name/aliases counts
     onet: str | tuple[str, ...] | None = None
+    not_in: tuple[str, ...] = ()  # phrases in which the word is never this term ("RAG status")
 
 
 class VocabularyFile(Model, frozen=True):

@@ -25,34 +25,6 @@ from aicareer.catalogue.names import norm
 from aicareer.catalogue.skillset import SkillSet
 from aicareer.core.suggest import closest
 
-#: phrases in which an ambiguous word is never the term, even next to technical words
-NOT_THE_TERM: dict[str, tuple[str, ...]] = {
-    "rag": ("RAG status", "RAG rating", "RAG report", "green (RAG)"),
-    "ai-agents": ("support agents", "customer agents", "sales agents", "human agents", "service agents",
-                  "travel agents", "estate agents", "insurance agents", "call center agents", "care agents",
-                  "independent agents", "support agent", "customer agent", "human agent", "insurance agent",
-                  "multi-agent RL", "multi-agent reinforcement", "RL agents", "game agents", "NPC agents",
-                  "learned agents", "agents with deep reinforcement", "agents with reinforcement"),
-    "iceberg": ("tip of the iceberg",),
-    "claude": ("Claude Shannon", "Claude Monet", "Claude Debussy"),
-    "gcp": ("ICH E6 GCP", "ICH GCP", "ICH-GCP", "GCP guidelines", "GCP principles"),
-    "data-warehouse": ("the lakehouse at",),
-    "julia": ("Julia, our", "Julia from", "with Julia", "ask Julia", "Julia on our"),
-    "sap-erp": ("SAP SuccessFactors",),
-    "eval-metrics": ("Fannie Mae",),
-    "tokenization": ("tokenization of SSN", "tokenization of card", "card tokenization", "payment tokenization",
-                     "tokenization of bank", "tokenization of PII", "PCI tokenization"),
-    "hive": ("hive of",),
-    "spark": ("spark joy", "a spark of", "spark interest", "spark curiosity"),
-    "excel": ("excel at", "excel in"),
-    "bedrock": ("bedrock of",),
-    "pandas": ("red pandas", "giant pandas", "red panda", "giant panda"),
-    "guardrails": ("guardrails of",),
-    "transformers": ("electrical transformers", "power transformers"),
-    "rest-api": ("the rest", "rest of", "at rest", "a rest", "to rest", "rest assured", "rest day"),
-}
-
-
 #: a break inside a line: the next part goes on in lower case, or the line before is as long as a PDF's
 #: text width and ends mid-phrase ("... Computer Vision, Data\nStructures and Algorithms")
 _WRAPPED = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])|^(?=.{60})(.*[A-Za-z,])\n(?=[A-Za-z])", re.M)
@@ -125,19 +97,18 @@ class Vocabulary:
         """Every spelling, for reading text. Building it takes ~40 ms, so it is cached."""
         from aicareer.catalogue import matcher
 
-        return self._load_cached("recogniser", lambda: matcher.Recogniser.build(self.file.terms, NOT_THE_TERM).dumps(),
+        return self._load_cached("recogniser", lambda: matcher.Recogniser.build(self.file.terms).dumps(),
                                  matcher.Recogniser.loads)
 
     @cached_property
     def _cache_key(self) -> str:
-        """A key over the vocabulary, the rules and the code that builds its indexes (marshal's format
+        """A key over the vocabulary and the code that builds its indexes (marshal's format
         is the interpreter's, so its version too)."""
         from aicareer.core import cache_files as cache
 
         here = Path(__file__).parent  # the code's source, read, not imported (term names need no matcher)
         return cache.fingerprint({
             Path("vocabulary"): msgspec.msgpack.encode(self.file),
-            Path("not-the-term"): repr(sorted(NOT_THE_TERM.items())).encode(),
             Path("matcher.py"): (here / "matcher.py").read_bytes(),
             Path("names.py"): (here / "names.py").read_bytes(),
             Path("python"): sys.version.encode(),
