@@ -291,3 +291,15 @@ def test_what_a_resume_says_is_still_being_learned_is_no_skill(cat):
     assert {"python", "sql"} <= found
     assert not {"pytorch", "llm-evals", "rust"} & found
     assert "pytorch" in cat.vocabulary.from_text("Shipped models in PyTorch; learning rate schedules\n").terms
+
+
+def test_the_vocabulary_passes_its_build_check():
+    """tools/build_vocabulary.py (schema, unique spellings, sources, O*NET names where the file is
+    present) exits 0 on the committed vocabulary: a key the loader accepts must be one it knows."""
+    import subprocess
+    import sys
+
+    tool = Path(__file__).resolve().parents[1] / "tools" / "build_vocabulary.py"
+    run = subprocess.run([sys.executable, str(tool)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "problem:" not in run.stdout

@@ -27,7 +27,7 @@ SKILLS = ROOT / "data" / "skills.yaml"
 ONET_CANDIDATES = [ROOT.parent / "shared" / "sources" / "onet-30.3" / "software_skills.csv",
                    Path("/work/shared/sources/onet-30.3/software_skills.csv")]  # fmt: skip
 
-KEYS = {"id", "name", "aliases", "category", "skill", "ambiguous", "case_sensitive", "onet", "sources"}
+KEYS = {"id", "name", "aliases", "category", "skill", "ambiguous", "case_sensitive", "onet", "not_in", "sources"}
 REQUIRED = {"id", "name", "aliases", "category", "sources"}
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
