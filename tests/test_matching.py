@@ -90,6 +90,8 @@ def test_skills_are_found(find, text, expected):
     ("Own the ISO 14971 risk file and IEC 62366-1 usability work", ["iso-14971", "iec-62366"]),
     ("Run DFT calculations in VASP, then fit interatomic potentials", ["dft", "molecular-dynamics"]),
     ("Model SCD Type 2 tables on ADLS Gen2", ["slowly-changing-dimensions", "adls"]),
+    ("Maintain SSRS reports, Visio diagrams and IBM Db2 extracts", ["ssrs", "visio", "db2"]),
+    ("Pipelines in Azure DevOps; decks in PowerPoint", ["azure-devops", "office-suite"]),
 ])
 def test_domain_techniques_and_standards_are_found(find, text, expected):
     assert find(text) == expected
