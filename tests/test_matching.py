@@ -164,6 +164,18 @@ def test_an_unreadable_posting_never_shows_a_high_match(cat):
     assert len(result.unread) == 3
 
 
+def test_a_requirement_line_that_was_not_read_counts_as_not_met(cat):
+    """One line of four names nothing the tool knows: the shown % counts it as a required skill not met
+    (3 of 4 required items met, not 3 of 3), and the caveat says so without 'low confidence'."""
+    text = "Requirements:\n- Python\n- SQL\n- Docker\n- Deep knowledge of our in-house Frobnicator stack\n"
+    result = analyse(cat, text, ["Python", "SQL", "Docker"])
+    assert result.match == 1.0
+    assert result.shown_match == pytest.approx(0.75)
+    assert not result.mostly_unread
+    assert result.caveat is not None and result.caveat.startswith("1 of 4 requirement lines names no skill")
+    assert analyse(cat, "Requirements:\n- Python\n- SQL\n", ["Python"]).caveat is None
+
+
 def test_skills_as_people_write_them(run):
     r = run("gap", "mle", "--skills", "Python, Go, Git", "--json")
     assert r.exit_code == 0, r.output

@@ -93,8 +93,9 @@ def posting_view(cat: Catalogue, name: str, result: PostingAnalysis, known_from:
         table,
         coverage_line(label, result.shown_match),
     ]
-    if result.caveat:
-        parts.append(Text(f"≈ Low confidence: {result.caveat}.", style="yellow"))
+    if result.caveat:  # yellow when most requirement lines could not be read
+        parts.append(Text(f"≈ {'Low confidence: ' if result.mostly_unread else ''}{result.caveat}.",
+                          style="yellow" if result.mostly_unread else "dim"))
     parts += [
         _what_was_read(result),
         Text("Weights: required / must-have sections 3, preferred / nice-to-have / bonus 2, the rest 1. "
