@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+
+import msgspec
 
 from aicareer.catalogue.models import Occupation, Question, Role, Skill
 from aicareer.core.errors import InputError
@@ -87,12 +88,12 @@ def query_keys(query: str) -> list[str]:
     return [k for k in dict.fromkeys(keys) if k]
 
 
-@dataclass(frozen=True)
-class Names:
-    """Normal form -> id, and the same without spaces (built from the first form of each name)."""
+class Names(msgspec.Struct, frozen=True):
+    """Normal form -> id, and the same without spaces (built from the first form of each name).
+    (A Struct, not a dataclass: building a dataclass costs ~0.7 ms of every command's start-up.)"""
 
-    exact: dict[str, str] = field(default_factory=dict)
-    spaceless: dict[str, str] = field(default_factory=dict)
+    exact: dict[str, str] = msgspec.field(default_factory=dict)
+    spaceless: dict[str, str] = msgspec.field(default_factory=dict)
 
     def add(self, name: str, ident: str) -> None:
         for key in variants(name):

@@ -12,9 +12,8 @@ Only light imports here: every command module reads this at start-up.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
@@ -30,8 +29,7 @@ EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".ics
 MAIN_EXTENSION = {"markdown": ".md", "json": ".json", "ics": ".ics", "html": ".html", "table": ".txt"}
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """Where a command's output goes: `fmt` is a format's name; `path` None means stdout."""
 
     fmt: str

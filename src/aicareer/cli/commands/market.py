@@ -1,7 +1,5 @@
 """market: the hiring market's figures, places and industries."""
 
-
-
 from aicareer.cli.app import (
     DataDir,
     Json,
