@@ -50,6 +50,9 @@ def test_a_data_dir_can_add_a_term(tmp_path):
                                   "Julia, our lab operations lead, will onboard you",
                                   "Fill in the Excel-style timesheet by Friday",
                                   "We present at MRS and ECS meetings",
+                                  "Quality checks on the crude distillation endpoints",
+                                  "We turn detections into occupancy estimates",
+                                  "Coldfront Systems designs HVAC units",
                                   "He wants an EMR system that doctors like"])
 def test_ordinary_words_are_not_skills(find, text):
     assert find(text) == []
@@ -92,6 +95,9 @@ def test_skills_are_found(find, text, expected):
     ("Model SCD Type 2 tables on ADLS Gen2", ["slowly-changing-dimensions", "adls"]),
     ("Maintain SSRS reports, Visio diagrams and IBM Db2 extracts", ["ssrs", "visio", "db2"]),
     ("Pipelines in Azure DevOps; decks in PowerPoint", ["azure-devops", "office-suite"]),
+    ("Weight the survey with raking to Census ACS targets; program it in Qualtrics", ["survey-methods", "census-data",
+                                                                               "survey-platforms"]),
+    ("Tune DMC3 controllers and build Aspen HYSYS models", ["advanced-process-control", "process-simulation"]),
 ])
 def test_domain_techniques_and_standards_are_found(find, text, expected):
     assert find(text) == expected
@@ -101,6 +107,16 @@ def test_an_acronym_beside_a_known_term_keeps_its_exceptions(find):
     """PACS is a known term now, so it gives EMR a technical neighbour; EMR systems are still
     medical records, not Amazon EMR."""
     assert find("Integrated with the hospitals' PACS and EMR systems") == ["pacs"]
+
+
+def test_a_term_that_names_a_person_in_the_document_is_not_a_skill_there(find):
+    """'report to Ray Okafor, Director' makes Ray a person in this posting, so 'a conversation with Ray'
+    is not the Ray framework; a posting that never names a Ray still reads 'experience with Ray'."""
+    text = "You'll report to Ray Okafor, Director of Data Science.\nSQL tests, then a conversation with Ray."
+    assert find(text) == ["sql"]
+    assert find("Meet Julia Chen, our lab lead. You will pair with Julia on Tuesdays.") == []
+    assert find("Experience with Ray and Spark for distributed training") == ["ray", "spark", "distributed-training"]
+    assert find("Ray Serve and Ray Tune on Kubernetes") == ["ray", "kubernetes"]
 
 
 def test_a_negated_term_is_not_a_requirement(find):

@@ -250,9 +250,25 @@ class Recogniser:
                 found.setdefault(k, []).append((a - line_starts[k], b - line_starts[k], term))
                 after = i + size
                 break
+        persons = self._persons("\n".join(distinct))
         for k, cands in found.items():
-            out[distinct[k]] = self._judge(distinct[k], cands)
+            out[distinct[k]] = self._judge(distinct[k], cands, persons)
         return out
+
+    def _persons(self, text: str) -> frozenset[str]:
+        """Names of ambiguous terms that this document uses as a person's first name: "report to Ray
+        Okafor, Director" makes every "Ray" of it that needs context a person ("a conversation with Ray")."""
+        out = set()
+        for m in _PERSON.finditer(text):
+            first, last, comma = m.groups()
+            before = text[max(0, m.start() - 12):m.start()].split()
+            if not (comma or (before and before[-1].lower() in _INTRO)):
+                continue
+            term = self.names.get((first.lower(),))
+            if (term is not None and self.specs[term].ambiguous and last.lower() not in self.firsts
+                    and last.lower() not in _CUES_NEAR and (first.lower(), last.lower()) not in self.names):
+                out.add(first)
+        return frozenset(out)
 
     def find(self, text: str) -> list[str]:
         """Term ids recognised in `text`, each once, in order of first appearance."""
@@ -260,7 +276,8 @@ class Recogniser:
         hits = self.scan(lines)
         return list(dict.fromkeys(h.term for line in dict.fromkeys(lines) for h in hits[line]))
 
-    def _judge(self, line: str, candidates: list[tuple[int, int, str]]) -> tuple[Hit, ...]:
+    def _judge(self, line: str, candidates: list[tuple[int, int, str]],
+               persons: frozenset[str] = frozenset()) -> tuple[Hit, ...]:
         if not candidates:
             return ()
         specs = self.specs
@@ -283,7 +300,8 @@ class Recogniser:
                 continue
             hit = Hit(term, a, b, text)
             if spec.ambiguous and not _in_forms(form, spec.strong):
-                pending.append(hit)
+                if text not in persons:
+                    pending.append(hit)
             else:
                 sure.append(hit)
         for _ in range(2):  # an ambiguous term vouched for may vouch for its neighbour ("Go and Rust")
@@ -307,6 +325,10 @@ class Recogniser:
         return tuple(sorted(sure, key=lambda h: h.start))
 
 
+#: a capitalised first name and surname (overlapping matches: "Meet Julia Chen"), and the words that
+#: introduce a person before one ("report to Ray Okafor")
+_PERSON = re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(,?))")
+_INTRO = frozenset("to with meet ask contact by from".split())
 _PAIR = re.compile(r"\s*\)?\s*(?:,|/|or|and|,\s*or|,\s*and)\s*\(?\s*", re.I)  # "(RAG), fine-tuning" too
 
 
