@@ -53,6 +53,8 @@ def test_a_data_dir_can_add_a_term(tmp_path):
                                   "Quality checks on the crude distillation endpoints",
                                   "We turn detections into occupancy estimates",
                                   "Coldfront Systems designs HVAC units",
+                                  "Some of us want to terraform Mars one day",
+                                  "a real estate agent showed us the house",
                                   "He wants an EMR system that doctors like"])
 def test_ordinary_words_are_not_skills(find, text):
     assert find(text) == []
@@ -98,6 +100,9 @@ def test_skills_are_found(find, text, expected):
     ("Weight the survey with raking to Census ACS targets; program it in Qualtrics", ["survey-methods", "census-data",
                                                                                "survey-platforms"]),
     ("Tune DMC3 controllers and build Aspen HYSYS models", ["advanced-process-control", "process-simulation"]),
+    ("Join claims with NCPDP and NDC codes; rent rolls from Yardi Voyager", ["pharmacy-claims",
+                                                                              "property-management-software"]),
+    ("Propagate TLEs with SGP4 and screen conjunctions", ["orbital-mechanics"]),
 ])
 def test_domain_techniques_and_standards_are_found(find, text, expected):
     assert find(text) == expected
