@@ -124,6 +124,12 @@ def test_a_term_that_names_a_person_in_the_document_is_not_a_skill_there(find):
     assert find("Ray Serve and Ray Tune on Kubernetes") == ["ray", "kubernetes"]
 
 
+def test_ci_is_continuous_integration_except_as_a_confidence_interval(find):
+    assert find("Docker and CI for robot software") == ["docker", "ci-cd"]
+    assert find("Report the lift with its 95% CI") == []
+    assert find("Compute CIs by bootstrap") == []
+
+
 def test_a_negated_term_is_not_a_requirement(find):
     assert find("No Jira; we track work on Linear") == []
     assert find("Python, not Java, for new services") == ["python"]
