@@ -156,16 +156,18 @@ def test_a_stale_temporary_file_name_is_known_before_it_is_created(tmp_path, mon
 
 def _race(monkeypatch, path: Path, meanwhile) -> None:
     """Make another command act on `path` right after this one read it and found it damaged."""
-    real = json.loads
+    import msgspec
+
+    real = msgspec.json.decode
     fired = []
 
-    def loads(text, *a, **k):
-        if not fired and "damaged" in str(text):
+    def decode(raw, *a, **k):
+        if not fired and b"damaged" in bytes(raw):
             fired.append(1)
             meanwhile()
-        return real(text, *a, **k)
+        return real(raw, *a, **k)
 
-    monkeypatch.setattr(json, "loads", loads)
+    monkeypatch.setattr(msgspec.json, "decode", decode)
 
 
 def test_a_damaged_file_replaced_meanwhile_by_a_valid_one_is_kept(tmp_path, monkeypatch):

@@ -212,14 +212,12 @@ def print_json(data: Any) -> None:
     """Data as JSON on stdout. C1 and bidi controls and lone surrogates are written as
     \\u escapes (the same JSON), so a terminal never acts on them; on an output that is not
     UTF-8 every non-ASCII character is, so nothing degrades to '?'."""
-    import json
-
-    from aicareer.core.safe_text import json_safe
+    from aicareer.core.safe_text import json_text
 
     encoding = str(getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
     ascii_only = encoding not in ("utf-8", "utf8")  # LC_ALL=C, latin-1: \u escapes keep the JSON exact
     try:
-        sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=ascii_only)) + "\n")
+        sys.stdout.write(json_text(data, ascii_only=ascii_only) + "\n")
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # line and paragraph separators, and lone surrogates (undecodable file-name bytes)
@@ -56,6 +57,23 @@ def shorten(text: str, limit: int = 400) -> str:
 def message(text: str, limit: int = 1000) -> str:
     """One printable line of at most about `limit` characters, for stderr."""
     return shorten(printable(text, one_line=True), limit)
+
+
+def json_text(data: Any, *, ascii_only: bool = False) -> str:
+    """`data` as indented JSON (2 spaces), made safe by json_safe. msgspec writes it when it can
+    (every command that has data has msgspec loaded already; the json module would cost ~2 ms to
+    import and its indented encoder runs in Python); json writes it for an ASCII-only output and for
+    text msgspec refuses (a lone surrogate from an undecodable file name)."""
+    if not ascii_only:
+        import msgspec
+
+        try:
+            return json_safe(msgspec.json.format(msgspec.json.encode(data), indent=2).decode("utf-8"))
+        except (UnicodeEncodeError, TypeError):
+            pass
+    import json
+
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=ascii_only))
 
 
 def json_safe(dumped: str) -> str:

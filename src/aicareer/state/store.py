@@ -148,10 +148,10 @@ def _read_raw(path: Path, kind: str) -> bytes | None:
 
 
 def _parse(raw: bytes, kind: str, check: Callable[[dict[str, Any]], bool] | None) -> dict[str, Any]:
-    import json  # only when there is state to read (a first run has none)
+    import msgspec  # loaded already by every command that reads state (the json module is not)
 
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = msgspec.json.decode(raw)  # DecodeError is a ValueError
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise _Damaged("it is not valid JSON") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
@@ -205,11 +205,9 @@ def set_aside(path: Path, kind: str) -> None:
 
 def write_state(path: Path, data: dict[str, Any]) -> None:
     """Write saved state atomically. Callers doing a read-modify-write hold locked(path)."""
-    import json
+    from aicareer.core.safe_text import json_text
 
-    from aicareer.core.safe_text import json_safe
-
-    text = json_safe(json.dumps({"version": FORMAT_VERSION, **data}, indent=2, ensure_ascii=False)) + "\n"
+    text = json_text({"version": FORMAT_VERSION, **data}) + "\n"
     if len(text) > MAX_STATE_BYTES // 4:  # characters: at most 4 bytes each in UTF-8
         size = len(text.encode("utf-8", "backslashreplace"))
         if size > MAX_STATE_BYTES:  # it could not be read back: refuse rather than save a file set aside later
