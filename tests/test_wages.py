@@ -157,6 +157,20 @@ def test_reading_one_place_does_not_parse_the_others(table):
     assert set(fresh._cells) == {SEATTLE}
 
 
+def test_medians_are_cached_and_a_damaged_entry_is_scanned_again(monkeypatch, tmp_path):
+    from aicareer.catalogue.wages import WageTable
+
+    monkeypatch.setenv("AICAREER_CACHE_DIR", str(tmp_path))
+    socs = ["15-2051", "15-1252"]
+    first = WageTable.open().medians(socs)
+    entries = list(tmp_path.glob("medians-*.marshal"))
+    assert len(entries) == 1
+    assert WageTable.open().medians(socs) == first  # from the entry
+    entries[0].write_bytes(b"\x00not marshal")
+    assert WageTable.open().medians(socs) == first  # scanned again
+    assert WageTable.open().medians(["15-2051"]) != first  # another key for other occupations
+
+
 def test_medians_is_the_lean_form_of_all_cells_with_the_thin_rule():
     from aicareer.catalogue.wages import WageTable
 
