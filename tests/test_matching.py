@@ -103,6 +103,9 @@ def test_skills_are_found(find, text, expected):
     ("Join claims with NCPDP and NDC codes; rent rolls from Yardi Voyager", ["pharmacy-claims",
                                                                               "property-management-software"]),
     ("Propagate TLEs with SGP4 and screen conjunctions", ["orbital-mechanics"]),
+    ("Redact PII; hybrid keyword and vector search", ["privacy-engineering", "semantic-search"]),
+    ("Ingest job signals from Kafka event streams", ["kafka"]),
+    ("Maintain SWE-bench runs in sandboxed code execution", ["llm-evals", "code-sandboxes"]),
 ])
 def test_domain_techniques_and_standards_are_found(find, text, expected):
     assert find(text) == expected
@@ -128,6 +131,15 @@ def test_ci_is_continuous_integration_except_as_a_confidence_interval(find):
     assert find("Docker and CI for robot software") == ["docker", "ci-cd"]
     assert find("Report the lift with its 95% CI") == []
     assert find("Compute CIs by bootstrap") == []
+
+
+def test_the_fields_of_a_degree_requirement_are_not_skills(find):
+    """The labelling rules leave degrees out: 'statistics' in 'BS or MS in computer science, statistics or a
+    related field' is a field of study; the same word as a skill, or after the degree's clause, still counts."""
+    assert find("BS or MS in computer science, statistics or a related field") == []
+    assert find("Master's degree or PhD in Statistics, Economics or Computer Science") == []
+    assert find("Degree in a quantitative field; strong statistics and SQL") == ["statistics", "sql"]
+    assert find("Applied statistics and causal inference") == ["statistics", "causal-inference"]
 
 
 def test_a_negated_term_is_not_a_requirement(find):

@@ -23,7 +23,8 @@ _CUES_NEAR = frozenset(
     "scripts scripting queries programming language libraries library framework frameworks models tables streaming "
     "workflows developer developers engineer engineers backend backends stack server servers deployment deployments "
     "applications apps llm llms prompt prompts retrieval inference embeddings firmware drivers dashboards "
-    "dashboard warehouse warehouses database databases orchestrator orchestration".split())
+    "dashboard warehouse warehouses database databases orchestrator orchestration streams topics connectors "
+    "consumers producers".split())
 #: words right before an ambiguous term that make it technical ("written in Go", "experience with Airflow")
 _CUES_BEFORE = frozenset("in with using via".split())
 #: how far (characters) a known term may be from an ambiguous one and still vouch for it
@@ -281,8 +282,8 @@ class Recogniser:
         if not candidates:
             return ()
         specs = self.specs
-        if all(b - a > 3 and specs[t].plain for a, b, t in candidates) and "." not in line and "@" not in line \
-                and not _NEGATION.search(line):
+        if all(b - a > 3 and specs[t].plain and line[a:b].lower() not in _DISCIPLINES for a, b, t in candidates) \
+                and "." not in line and "@" not in line and not _NEGATION.search(line):
             return tuple(Hit(t, a, b, line[a:b]) for a, b, t in candidates)
         sure: list[Hit] = []
         pending: list[Hit] = []
@@ -297,6 +298,8 @@ class Recogniser:
             if spec.not_in and _inside_phrase(line.lower(), a, b, spec.not_in):
                 continue
             if _NEGATED.search(line, max(0, a - 10), a):  # "No Jira; we run on Linear", "Python, not Java"
+                continue
+            if text.lower() in _DISCIPLINES and _in_degree(line, a):  # "BS or MS in computer science, statistics"
                 continue
             hit = Hit(term, a, b, text)
             if spec.ambiguous and not _in_forms(form, spec.strong):
@@ -350,11 +353,26 @@ def _in_forms(form: tuple[str, ...], forms: frozenset[tuple[str, ...]]) -> bool:
     return (*form[:-1], form[-1] + "s") in forms  # and the other way round
 
 
+#: a degree requirement: the fields of study named in it are not skills asked for ("Master's in Statistics")
+_DEGREE = re.compile(r"(?:\b(?:degree|bachelor'?s|master'?s|doctorate)\b|(?<![\w.])(?:ph\.?d|b\.?s\.?c?|m\.?s\.?c?|b\.?a)"
+                     r"\.?(?!\w))(?:\s+or\s+\S+)*\s+(?:\w+\s+)?in\b", re.I)
+_DISCIPLINES = frozenset({"statistics", "biostatistics", "econometrics", "operations research", "epidemiology",
+                          "applied mathematics"})
 #: a word right before a term that says the posting does NOT use it
 _NEGATED = re.compile(r"(?<![A-Za-z])(?:no|not|without)\s+$", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|without)\s", re.I)
 #: compounds that still name the term: "transformer-based models", "Spark-powered", "Kubernetes-native"
 _COMPOUND_OK = re.compile(r"-(?:based|powered|backed|native|driven|enabled|compatible|specific)\b", re.I)
+
+
+def _in_degree(line: str, at: int) -> bool:
+    """The word at `at` is among the fields of a degree requirement: after "MS in" / "degree in", in the
+    same clause and close to it ("BS or MS in computer science, statistics or a related field")."""
+    for m in _DEGREE.finditer(line, 0, at):
+        between = line[m.end():at]
+        if len(between) <= 80 and not any(stop in between for stop in (";", ":", ". ")):
+            return True
+    return False
 
 
 def _glued(line: str, a: int, b: int) -> bool:
