@@ -54,6 +54,7 @@ def test_a_data_dir_can_add_a_term(tmp_path):
                                   "We turn detections into occupancy estimates",
                                   "Coldfront Systems designs HVAC units",
                                   "Some of us want to terraform Mars one day",
+                                  "the Atlanta office has a taco feast", "it's time to pass the torch",
                                   "a real estate agent showed us the house",
                                   "He wants an EMR system that doctors like"])
 def test_ordinary_words_are_not_skills(find, text):
@@ -125,6 +126,8 @@ def test_a_term_that_names_a_person_in_the_document_is_not_a_skill_there(find):
     assert find("Meet Julia Chen, our lab lead. You will pair with Julia on Tuesdays.") == []
     assert find("Experience with Ray and Spark for distributed training") == ["ray", "spark", "distributed-training"]
     assert find("Ray Serve and Ray Tune on Kubernetes") == ["ray", "kubernetes"]
+    assert find("A chat with Gemma, our recruiting partner.\nFine-tune models with Gemma") == ["fine-tuning"]
+    assert find("Fine-tune Gemma, Qwen and Llama") == ["fine-tuning", "open-weight-models", "llama"]
 
 
 def test_ci_is_continuous_integration_except_as_a_confidence_interval(find):
@@ -140,6 +143,19 @@ def test_the_fields_of_a_degree_requirement_are_not_skills(find):
     assert find("Master's degree or PhD in Statistics, Economics or Computer Science") == []
     assert find("Degree in a quantitative field; strong statistics and SQL") == ["statistics", "sql"]
     assert find("Applied statistics and causal inference") == ["statistics", "causal-inference"]
+
+
+def test_a_two_word_spelling_without_the_ambiguous_word_needs_no_context(find):
+    """Red teaming is ambiguous (security red teams), but "prompt injection" is not ordinary English."""
+    assert find("Harden the copilot against prompt injection from product reviews") == ["red-teaming"]
+    assert find("Train and evaluate YOLO-family detectors") == ["yolo"]
+
+
+def test_a_slash_between_two_tools_is_not_a_web_address(find):
+    """'PyTorch/TensorFlow.' keeps both (a sentence's full stop sends the line through every rule),
+    while a path after a host ('github.com/docker') is still an address."""
+    assert find("Experience with PyTorch/TensorFlow.") == ["pytorch", "tensorflow"]
+    assert find("Code at github.com/docker, mail me@docker.io.") == []
 
 
 def test_a_negated_term_is_not_a_requirement(find):
@@ -285,7 +301,8 @@ def test_a_bad_vocabulary_overlay_is_reported_with_file_and_line(run, tmp_path):
 @pytest.mark.parametrize("labels", ["labels.yaml", "holdout/labels.yaml", "holdout2/labels.yaml",
                                     "holdout3/labels.yaml", "holdout4/labels.yaml", "holdout5/labels.yaml",
                                     "holdout6/labels.yaml", "holdout7/labels.yaml",
-                                    "holdout8/labels.yaml", "holdout9/labels.yaml"])
+                                    "holdout8/labels.yaml", "holdout9/labels.yaml",
+                                    "holdout10/labels.yaml"])
 def test_each_labelled_set_checks_and_scores(labels):
     """Labels name real ids and phrases (check_labels.py exits 0); the scorer runs. The figures are
     benchmark output, not asserted here."""

@@ -79,6 +79,13 @@ def _sentence_case(form: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [(first[:1].lower() + first[1:], *form[1:]), (first[:1].upper() + first[1:], *form[1:])]
 
 
+def _apart(form: tuple[str, ...], name: str) -> bool:
+    """A phrase of two words or more that shares no word with the term's name (the word that makes the
+    term ambiguous): "prompt injection" for "Red teaming", "tracking plans" for "Event tracking" is not."""
+    stems = {w.lower().rstrip("s") for w in _CASED_TOKEN.findall(name.partition(" (")[0])}
+    return len(form) >= 2 and not any(tok.lower().rstrip("s") in stems for tok in form)
+
+
 def _distinctive(form: tuple[str, ...]) -> bool:
     """A spelling that is not ordinary English: several words with a capital or digit ("Apache Spark",
     "Llama 3"), or one CamelCase word, one with a dot, or a word of three letters or more with a digit
@@ -195,8 +202,10 @@ class Recogniser:
                 # case-sensitive: as written, and a lower-case phrase capitalised ("Retrieval-augmented generation")
                 frozenset(forms + [f for form in forms for f in _sentence_case(form)])
                 if getattr(term, "case_sensitive", False) else frozenset(),
-                # three words or more are no accident of ordinary English ("retrieval-augmented generation")
-                frozenset(f for f in forms if _distinctive(f) or len(f) >= 3) if ambiguous else frozenset(),
+                # three words or more are no accident of ordinary English ("retrieval-augmented generation"),
+                # nor are two without the ambiguous word itself ("prompt injection" for Red teaming)
+                frozenset(f for f in forms if _distinctive(f) or len(f) >= 3 or _apart(f, term.name))
+                if ambiguous else frozenset(),
                 tuple(p.lower() for p in getattr(term, "not_in", ())),
                 getattr(term, "category", ""),
                 frozenset(written + [f for form in written for f in _sentence_case(form)]) if ambiguous else frozenset(),
@@ -258,7 +267,8 @@ class Recogniser:
 
     def _persons(self, text: str) -> frozenset[str]:
         """Names of ambiguous terms that this document uses as a person's first name: "report to Ray
-        Okafor, Director" makes every "Ray" of it that needs context a person ("a conversation with Ray")."""
+        Okafor, Director" or "Gemma, our recruiting partner" makes every "Ray" or "Gemma" of it that needs
+        context a person ("a conversation with Ray")."""
         out = set()
         for m in _PERSON.finditer(text):
             first, last, comma = m.groups()
@@ -269,6 +279,7 @@ class Recogniser:
             if (term is not None and self.specs[term].ambiguous and last.lower() not in self.firsts
                     and last.lower() not in _CUES_NEAR and (first.lower(), last.lower()) not in self.names):
                 out.add(first)
+        out.update(m.group(1) for m in _NAMED.finditer(text) if (m.group(1).lower(),) in self.names)
         return frozenset(out)
 
     def find(self, text: str) -> list[str]:
@@ -282,8 +293,8 @@ class Recogniser:
         if not candidates:
             return ()
         specs = self.specs
-        if all(b - a > 3 and specs[t].plain and line[a:b].lower() not in _DISCIPLINES for a, b, t in candidates) \
-                and "." not in line and "@" not in line and not _NEGATION.search(line):
+        if not persons and "." not in line and "@" not in line and not _NEGATION.search(line) and all(
+                b - a > 3 and specs[t].plain and line[a:b].lower() not in _DISCIPLINES for a, b, t in candidates):
             return tuple(Hit(t, a, b, line[a:b]) for a, b, t in candidates)
         sure: list[Hit] = []
         pending: list[Hit] = []
@@ -301,10 +312,11 @@ class Recogniser:
                 continue
             if text.lower() in _DISCIPLINES and _in_degree(line, a):  # "BS or MS in computer science, statistics"
                 continue
+            if text in persons and not _in_forms(form, spec.strong):  # "a conversation with Ray"
+                continue
             hit = Hit(term, a, b, text)
             if spec.ambiguous and not _in_forms(form, spec.strong):
-                if text not in persons:
-                    pending.append(hit)
+                pending.append(hit)
             else:
                 sure.append(hit)
         for _ in range(2):  # an ambiguous term vouched for may vouch for its neighbour ("Go and Rust")
@@ -332,6 +344,9 @@ class Recogniser:
 #: introduce a person before one ("report to Ray Okafor")
 _PERSON = re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(,?))")
 _INTRO = frozenset("to with meet ask contact by from".split())
+#: a first name introduced by what the person is to the reader ("Gemma, our recruiting partner")
+_NAMED = re.compile(r"\b([A-Z][a-z]+), (?:our|your) (?:[\w-]+ ){0,2}(?:partner|lead|manager|recruiter|coordinator|"
+                    r"director|head|founder|colleague|teammate|engineer|scientist|analyst|designer|dog|cat)\b")
 _PAIR = re.compile(r"\s*\)?\s*(?:,|/|or|and|,\s*or|,\s*and)\s*\(?\s*", re.I)  # "(RAG), fine-tuning" too
 
 
@@ -362,7 +377,7 @@ _DISCIPLINES = frozenset({"statistics", "biostatistics", "econometrics", "operat
 _NEGATED = re.compile(r"(?<![A-Za-z])(?:no|not|without)\s+$", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|without)\s", re.I)
 #: compounds that still name the term: "transformer-based models", "Spark-powered", "Kubernetes-native"
-_COMPOUND_OK = re.compile(r"-(?:based|powered|backed|native|driven|enabled|compatible|specific)\b", re.I)
+_COMPOUND_OK = re.compile(r"-(?:based|powered|backed|native|driven|enabled|compatible|specific|family)\b", re.I)
 
 
 def _in_degree(line: str, at: int) -> bool:
@@ -386,7 +401,9 @@ def _glued(line: str, a: int, b: int) -> bool:
 def _in_address(line: str, a: int, b: int) -> bool:
     """Part of a web or mail address: 'github.com/dokafor', 'me@docker.io'."""
     after = b + 1 < len(line) and line[b] == "." and line[b + 1].isalpha()
-    before = a >= 1 and line[a - 1] in "/@"
+    # after "@", or after a "/" that ends a host or path ("github.com/x"; not "PyTorch/TensorFlow")
+    token = line[:a].rsplit(None, 1)[-1] if line[:a].strip() else ""
+    before = token.endswith("@") or (token.endswith("/") and ("." in token or token.startswith("/")))
     return after or before
 
 
