@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/eval/score.py            # the figures
     .venv/bin/python benchmarks/eval/score.py --pairs    # also every resume x posting match
-    .venv/bin/python benchmarks/eval/score.py --labels benchmarks/eval/holdout6/labels.yaml  # latest held-out round
+    .venv/bin/python benchmarks/eval/score.py --labels benchmarks/eval/holdout10/labels.yaml  # a held-out round
 
 Prints, per posting and overall: recall of required and of nice-to-have requirements (an any_of group
 is met when any member is extracted), precision (extracted ids that are labelled / extracted ids), the
