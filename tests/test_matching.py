@@ -302,7 +302,7 @@ def test_a_bad_vocabulary_overlay_is_reported_with_file_and_line(run, tmp_path):
                                     "holdout3/labels.yaml", "holdout4/labels.yaml", "holdout5/labels.yaml",
                                     "holdout6/labels.yaml", "holdout7/labels.yaml",
                                     "holdout8/labels.yaml", "holdout9/labels.yaml",
-                                    "holdout10/labels.yaml"])
+                                    "holdout10/labels.yaml", "holdout11/labels.yaml"])
 def test_each_labelled_set_checks_and_scores(labels):
     """Labels name real ids and phrases (check_labels.py exits 0); the scorer runs. The figures are
     benchmark output, not asserted here."""
