@@ -107,6 +107,9 @@ def test_skills_are_found(find, text, expected):
     ("Redact PII; hybrid keyword and vector search", ["privacy-engineering", "semantic-search"]),
     ("Ingest job signals from Kafka event streams", ["kafka"]),
     ("Maintain SWE-bench runs in sandboxed code execution", ["llm-evals", "code-sandboxes"]),
+    ("Track players with ByteTrack and a homography to the pitch", ["object-detection", "camera-calibration"]),
+    ("Sync invoices from Stripe to NetSuite in Temporal workflows", ["saas-billing", "erp-accounting",
+                                                                     "durable-workflows"]),
 ])
 def test_domain_techniques_and_standards_are_found(find, text, expected):
     assert find(text) == expected
