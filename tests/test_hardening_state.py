@@ -95,9 +95,12 @@ def test_progress_without_its_marks_key_works(tmp_path):
     assert json.loads(path.read_text())["marks"] == {"se-python": "done"}
 
 
+# The driver is a command run in the foreground: a test run started in the background of a
+# non-interactive shell ignores SIGINT, and a child would inherit that, so it restores the default.
 DRIVER = """
 import os, signal, sys
 import aicareer.core.atomic as atomic
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real = os.fsync
 SIG = getattr(signal, sys.argv[1])
 def fsync(fd):
