@@ -187,6 +187,22 @@ def test_roadmap_saves_with_a_message_on_stderr_only(run):
     assert "saved" not in r.stdout.lower() and "aicareer:" not in r.stdout
 
 
+def test_roadmap_does_not_rewrite_an_unchanged_plan(run):
+    """Viewing the saved plan again writes nothing; a different plan, or a new mark, is saved."""
+    import os
+
+    path = Path(os.environ["AICAREER_HOME"]) / "progress.json"
+    assert run("roadmap", "--track", "mle").exit_code == 0
+    first = path.stat().st_mtime_ns, path.read_bytes()
+    r = run("roadmap", "--track", "mle")
+    assert r.exit_code == 0 and "saved as your current plan" in r.stderr
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == first
+    assert run("progress", "done", "se-python").exit_code == 0
+    assert run("roadmap", "--track", "mle", "-w", "5").exit_code == 0
+    data = json.loads(path.read_text())
+    assert data["plan"]["hours_per_week"] == 5 and data["marks"] == {"se-python": "done"}
+
+
 def test_roadmap_to_a_file_leaves_stdout_empty(run, tmp_path):
     r = run("roadmap", "--track", "mle", "-o", str(tmp_path / "plan.md"))
     assert r.exit_code == 0 and r.stdout == ""
