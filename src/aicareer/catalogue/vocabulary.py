@@ -115,20 +115,10 @@ class Vocabulary:
         })
 
     def _load_cached(self, kind: str, build: Callable[[], bytes], load: Callable[[bytes], _T]) -> _T:
-        """An index from the user's cache (`kind`-<key>.marshal), or built and stored; a damaged entry
-        (`load` raises ValueError, EOFError or TypeError) is built and stored again."""
-        from aicareer.core import cache_files as cache
+        """An index from the user's cache (`kind`-<key>.marshal), or built and stored there."""
+        from aicareer.core.cache_files import load_or_build
 
-        name = f"{kind}-{self._cache_key}.marshal"
-        raw = cache.read_blob(name)
-        if raw is not None:
-            try:
-                return load(raw)
-            except (ValueError, EOFError, TypeError):
-                pass
-        raw = build()
-        cache.write_blob(name, raw)
-        return load(raw)
+        return load_or_build(f"{kind}-{self._cache_key}.marshal", build, load)
 
     def term(self, name: str, *, deep: bool = True) -> Term | None:
         """The term a name spells, in any case ('k8s', 'py torch', 'Scikit learn'), or None; `deep` also

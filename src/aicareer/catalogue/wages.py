@@ -287,22 +287,16 @@ class WageTable:
         module's source (the scan takes ~7 ms; reading the entry back, under 1 ms)."""
         import marshal
 
-        from aicareer.core.cache_files import fingerprint, read_blob, write_blob
+        from aicareer.core.cache_files import fingerprint, load_or_build
 
         wanted = sorted(set(socs))
         raw = (self.directory / "cells.tsv").read_bytes()
         key = fingerprint({self.directory / "cells.tsv": raw, Path(__file__): Path(__file__).read_bytes(),
                            Path("socs"): " ".join(wanted).encode()})
-        blob = read_blob(f"medians-{key}.marshal")
-        if blob is not None:
-            try:
-                rows: list[tuple[str, str, int, int]] = marshal.loads(blob)
-                return rows
-            except (ValueError, EOFError, TypeError):
-                pass  # a damaged entry: scan again
-        out = self._scan_medians(raw.decode("utf-8"), set(wanted))
-        write_blob(f"medians-{key}.marshal", marshal.dumps(out))
-        return out
+        rows: list[tuple[str, str, int, int]] = load_or_build(
+            f"medians-{key}.marshal", lambda: marshal.dumps(self._scan_medians(raw.decode("utf-8"), set(wanted))),
+            marshal.loads)
+        return rows
 
     @staticmethod
     def _scan_medians(text: str, wanted: set[str]) -> list[tuple[str, str, int, int]]:

@@ -5,11 +5,15 @@ a missing, unreadable or unwritable entry only costs the time to build it again.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from aicareer import __version__
 
 CACHE_ENV = "AICAREER_CACHE_DIR"
+
+_T = TypeVar("_T")
 
 
 def fingerprint(blobs: dict[Path, bytes]) -> str:
@@ -55,3 +59,17 @@ def write_blob(name: str, raw: bytes, keep: int = 8) -> None:
             old.unlink()
     except Exception:  # noqa: BLE001 - never fail a command for its cache
         pass
+
+
+def load_or_build(name: str, build: Callable[[], bytes], load: Callable[[bytes], _T]) -> _T:
+    """The entry `name` read with `load`, or built, stored and read; a damaged entry (`load` raises
+    ValueError, EOFError or TypeError) is built and stored again."""
+    raw = read_blob(name)
+    if raw is not None:
+        try:
+            return load(raw)
+        except (ValueError, EOFError, TypeError):
+            pass
+    raw = build()
+    write_blob(name, raw)
+    return load(raw)

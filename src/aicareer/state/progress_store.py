@@ -69,9 +69,12 @@ def merge(base: dict[str, Any] | None, current: dict[str, Any] | None, plan: dic
 
 
 def save_progress(plan: dict[str, Any], marks: dict[str, str]) -> Path:
-    """Save the plan and marks under the lock, merged with any change saved meanwhile."""
+    """Save the plan and marks under the lock, merged with any change saved meanwhile. The plan and
+    marks this process loaded, differing only in when the plan was saved, are not written again."""
     global _loaded
     path = progress_path()
+    if _unchanged(plan, marks):  # viewing a plan again: no lock, no write
+        return path
     with locked(path):
         if _loaded is not _UNSET:
             current = read_state_locked(path, "progress", _valid)
@@ -80,3 +83,10 @@ def save_progress(plan: dict[str, Any], marks: dict[str, str]) -> Path:
         write_state(path, {"plan": plan, "marks": marks})
         _loaded = _snapshot({"version": FORMAT_VERSION, "plan": plan, "marks": marks})
     return path
+
+
+def _unchanged(plan: dict[str, Any], marks: dict[str, str]) -> bool:
+    if _loaded is _UNSET or _loaded is None:
+        return False
+    saved = _loaded.get("plan") or {}
+    return bool(_loaded.get("marks") == marks and saved == {**plan, "saved": saved.get("saved")})

@@ -133,10 +133,7 @@ def roadmap(
     marks, dropped = prog.carry_marks((state or {}).get("marks", {}), record)
     saved_to = None
     if not no_save:
-        # the plan and marks already saved, but for the time: nothing to write (viewing it again rewrote it)
-        saved = (state or {}).get("plan") or {}
-        same = state is not None and state.get("marks") == marks and saved == {**record, "saved": saved.get("saved")}
-        saved_to = str(progress_store.progress_path() if same else progress_store.save_progress(record, marks))
+        saved_to = str(progress_store.save_progress(record, marks))
         if dropped:
             notice(f"{len(dropped)} mark(s) dropped: tasks no longer in the plan ({', '.join(dropped[:5])})")
     question = cat.questions.get("background")
